@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace CallLogGen;
+
+/// <summary>
+/// A log table as CallLogGen generated it: its Log Analytics name and its columns, in the order the
+/// schema files list them. Every generated model exposes one as its static <c>Schema</c> property.
+/// </summary>
+public sealed class TableSchema
+{
+    private readonly ColumnSchema[] _columns;
+
+    /// <summary>Creates a table schema; generated code calls this once per table.</summary>
+    public TableSchema(string tableName, string? category, ColumnSchema[] columns)
+    {
+        TableName = tableName ?? throw new ArgumentNullException(nameof(tableName));
+        Category = category;
+        _columns = columns ?? throw new ArgumentNullException(nameof(columns));
+    }
+
+    /// <summary>The table's name in Log Analytics, such as <c>ACSBillingUsage</c>.</summary>
+    public string TableName { get; }
+
+    /// <summary>The diagnostic-settings category whose records land in this table, where known.</summary>
+    public string? Category { get; }
+
+    /// <summary>The columns, in the order the schema files list them.</summary>
+    public IReadOnlyList<ColumnSchema> Columns => _columns;
+
+    /// <summary>Finds a column by its KQL name (exact case, as KQL compares names).</summary>
+    public ColumnSchema? FindColumn(string name)
+    {
+        foreach (var column in _columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The table's schema in Kusto's CSL form: <c>(TimeGenerated:datetime, OperationName:string)</c>.</summary>
+    public string ToCslSchema()
+    {
+        var builder = new StringBuilder("(");
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+
+            builder.Append(KqlNames.Bracket(_columns[i].Name)).Append(':').Append(_columns[i].KqlTypeName);
+        }
+
+        return builder.Append(')').ToString();
+    }
+
+    /// <summary>The Azure Data Explorer command that creates this table: <c>.create table T (...)</c>.</summary>
+    public string ToCreateTableCommand() => ".create table " + KqlNames.Bracket(TableName) + " " + ToCslSchema();
+
+    /// <inheritdoc/>
+    public override string ToString() => TableName + " " + ToCslSchema();
+}

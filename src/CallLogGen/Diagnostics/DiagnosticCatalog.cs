@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace CallLogGen.Diagnostics;
+
+/// <summary>
+/// Every diagnostic CallLogGen reports, in one place. Ids are grouped by area: CLG1xxx schema files,
+/// CLG2xxx generated models, CLG3xxx queries. Each message starts with the schema file's
+/// <c>path(line,column)</c>, because IDEs show locations in additional files poorly.
+/// </summary>
+internal static class DiagnosticCatalog
+{
+    public const string SchemaCategory = "CallLogGen.Schema";
+    public const string CompatibilityCategory = "CallLogGen.Compatibility";
+
+    private const string HelpLinkBase = "https://github.com/callloggen/callloggen/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Schema(
+        "CLG1001", "Schema file is not valid JSON",
+        "{0}: the file is not valid JSON: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownJsonFormat = Schema(
+        "CLG1002", "JSON file is not a schema CallLogGen knows",
+        "{0}: the JSON is none of the schema formats CallLogGen reads (Azure Monitor Tables API, Sentinel custom table, Kusto table schema, CallLogGen table options); the file is ignored", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnreadableColumn = Schema(
+        "CLG1003", "Schema row cannot be read as a column",
+        "{0}: the row of table '{1}' cannot be read as a column: {2}; the row is skipped", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = Schema(
+        "CLG1004", "Duplicate column",
+        "{0}: table '{1}' already has a column '{2}' (at {3}); this one is skipped", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateTypeName = Schema(
+        "CLG1005", "Two tables get the same C# name",
+        "{0}: table '{1}' would generate type '{2}', which table '{3}' at {4} already generates in the same namespace; set a typeName in the table options. This table is not generated.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownType = Schema(
+        "CLG1006", "Unknown column type",
+        "{0}: column '{1}' has the type '{2}', which is not a KQL type (string, int, long, real, decimal, bool, datetime, timespan, guid, dynamic); the column is generated as string", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidName = Schema(
+        "CLG1007", "Name cannot become a C# identifier",
+        "{0}: '{1}' has no letter or digit to build a C# name from; it is skipped", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotALogSchema = Schema(
+        "CLG1008", "Table is not a log schema",
+        "{0}: table '{1}' has a type column whose cells are not column types ('{2}'); it is not generated", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MissingInclude = Schema(
+        "CLG1009", "Included file not found",
+        "{0}: the included file '{1}' is not among the schema files; its tables are not generated", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor TypeInferred = Schema(
+        "CLG1010", "Column type inferred",
+        "{0}: column '{1}' has no type in the document; inferred {2} ({3})", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor OptionsUnknownColumn = Schema(
+        "CLG1011", "Table options name a column that does not exist",
+        "{0}: the table options for '{1}' name the column '{2}', which the table does not have", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OptionsUnknownTable = Schema(
+        "CLG1012", "Table options match no table",
+        "{0}: the table options for '{1}' match no table in the schema files ({2})", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaDrift = Schema(
+        "CLG1013", "Documentation and table schema disagree",
+        "{0}: table '{1}': {2}; settle it in the table options (rename, drop, add or type)", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidOptions = Schema(
+        "CLG1014", "Invalid table options",
+        "{0}: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownStandardColumn = Schema(
+        "CLG1015", "Unknown standard column",
+        "{0}: '{1}' is not an Azure Monitor standard column (known: {2})", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EmptyTable = Schema(
+        "CLG1016", "Table has no columns",
+        "{0}: table '{1}' has no column that could be read; it is not generated", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = new(
+        "CLG1100", "C# 10 or later required",
+        "CallLogGen generates C# 10 code, but this project compiles as C# {0}; set <LangVersion> to 10 or later. Nothing is generated.",
+        CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "CLG1100.md");
+
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
+        InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, UnsupportedLanguageVersion);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Schema(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, SchemaCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}
