@@ -73,7 +73,7 @@ internal static class ModelEmitter
             writer.Line("        new global::CallLogGen.ColumnSchema("
                 + Literals.String(column.Name) + ", "
                 + ClrTypes.RuntimeEnum(column.Type) + ", "
-                + Literals.String(column.PropertyName.TrimStart('@')) + ", "
+                + Literals.String(column.PropertyName) + ", "
                 + "typeof(" + ClrTypes.Of(column.Type) + "), "
                 + (column.IsRequired ? "true" : "false") + ", "
                 + Literals.String(column.Description) + ", "

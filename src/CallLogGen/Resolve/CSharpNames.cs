@@ -38,9 +38,13 @@ internal static class CSharpNames
             builder.Insert(0, '_');
         }
 
-        var name = builder.ToString();
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        // Every C# keyword is lower case, so a PascalCase name is never one.
+        return builder.ToString();
     }
+
+    /// <summary>Whether a name chosen in table options can stand as a type or member name as written.</summary>
+    public static bool IsUsableIdentifier(string name) =>
+        SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
     /// <summary>Makes <paramref name="name"/> unique among <paramref name="taken"/> with a number: Name, Name2, Name3.</summary>
     public static string MakeUnique(string name, ISet<string> taken)

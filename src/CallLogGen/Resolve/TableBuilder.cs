@@ -4,7 +4,6 @@ using System.Linq;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 using CallLogGen.Schema;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CallLogGen.Resolve;
 
@@ -280,7 +279,7 @@ internal static class TableBuilder
     {
         if (options?.TypeName is { } chosen)
         {
-            if (SyntaxFacts.IsValidIdentifier(chosen) && SyntaxFacts.GetKeywordKind(chosen) == SyntaxKind.None)
+            if (CSharpNames.IsUsableIdentifier(chosen))
             {
                 return chosen;
             }
@@ -306,7 +305,7 @@ internal static class TableBuilder
             string? candidate;
             if (column.PropertyName is { } chosen)
             {
-                if (SyntaxFacts.IsValidIdentifier(chosen))
+                if (CSharpNames.IsUsableIdentifier(chosen))
                 {
                     candidate = chosen;
                 }

@@ -181,6 +181,6 @@ internal static class HintNames
             builder.Append(char.IsLetterOrDigit(c) || c == '-' || c == '.' ? c : '_');
         }
 
-        return builder.Append('.').Append(typeName.TrimStart('@')).Append(".g.cs").ToString();
+        return builder.Append('.').Append(typeName).Append(".g.cs").ToString();
     }
 }
