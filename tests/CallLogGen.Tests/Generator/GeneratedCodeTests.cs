@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Reflection;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -44,7 +46,11 @@ public class GeneratedCodeTests
         var parseOptions = harness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
         var reparsed = withDocs.RemoveAllSyntaxTrees().AddSyntaxTrees(run.Output.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), parseOptions)));
 
-        var problems = reparsed.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.Id.StartsWith("CS15", StringComparison.Ordinal)).ToList();
+        var problems = reparsed.GetDiagnostics()
+            .Where(d => d.Location.SourceTree?.FilePath != "User.cs")
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.Id.StartsWith("CS15", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(reparsed.SyntaxTrees, t => t.FilePath.EndsWith("Requests.g.cs", StringComparison.Ordinal));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -83,18 +89,20 @@ public class GeneratedCodeTests
     public void The_static_schema_describes_every_column_and_renders_csl()
     {
         var type = RunPage().LoadAssembly().GetType("Contoso.CallLogs.Requests", throwOnError: true)!;
-        dynamic schema = type.GetProperty("Schema", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        var schema = (runtime::CallLogGen.TableSchema)type.GetProperty("Schema", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
-        Assert.Equal("Requests", (string)schema.TableName);
+        Assert.Equal("Requests", schema.TableName);
         Assert.Equal(
             "(TimeGenerated:datetime, DurationMs:int, Size:long, Ratio:real, Amount:decimal, IsRetry:bool, Elapsed:timespan, RequestId:guid, Properties:dynamic, _ResourceId:string, ResourceId:string, Schema:string, ['Operation Name']:string)",
-            (string)schema.ToCslSchema());
-        Assert.StartsWith(".create table Requests (TimeGenerated:datetime", (string)schema.ToCreateTableCommand(), StringComparison.Ordinal);
-        dynamic first = schema.Columns[0];
-        Assert.True((bool)first.IsRequired);
-        Assert.Equal("schemas/contoso.md", (string)first.SourceFile);
-        Assert.Equal(7, (int)first.SourceLine);
-        Assert.Equal("TimeGenerated", (string)first.PropertyName);
+            schema.ToCslSchema());
+        Assert.StartsWith(".create table Requests (TimeGenerated:datetime", schema.ToCreateTableCommand(), StringComparison.Ordinal);
+        var first = schema.Columns[0];
+        Assert.True(first.IsRequired);
+        Assert.Equal("schemas/contoso.md", first.SourceFile);
+        Assert.Equal(7, first.SourceLine);
+        Assert.Equal("TimeGenerated", first.PropertyName);
+        Assert.Equal(typeof(DateTimeOffset), first.ClrType);
+        Assert.Equal(typeof(System.Text.Json.JsonElement), schema.FindColumn("Properties")!.ClrType);
     }
 
     [Fact]

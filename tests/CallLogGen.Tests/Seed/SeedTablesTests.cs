@@ -1,7 +1,10 @@
+extern alias runtime;
+
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using TableSchema = runtime::CallLogGen.TableSchema;
 
 namespace CallLogGen.Tests.Seed;
 
@@ -36,25 +39,23 @@ public class SeedTablesTests
         return (run, run.LoadAssembly());
     });
 
-    private static dynamic SchemaOf(string typeName) =>
-        Generated.Value.Assembly.GetType("Contoso.CallLogs." + typeName, throwOnError: true)!
+    // The generated assembly binds to the runtime library already loaded here, so its Schema is our TableSchema type.
+    private static TableSchema SchemaOf(string typeName) =>
+        (TableSchema)Generated.Value.Assembly.GetType("Contoso.CallLogs." + typeName, throwOnError: true)!
             .GetProperty("Schema", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
-    private static HashSet<string> CslColumns(dynamic schema)
-    {
-        string csl = schema.ToCslSchema();
-        return csl.Trim('(', ')').Split(", ").ToHashSet(StringComparer.Ordinal);
-    }
+    private static HashSet<string> CslColumns(TableSchema schema) =>
+        schema.ToCslSchema().Trim('(', ')').Split(", ").ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void The_operational_table_is_exactly_ACSCallAutomationIncomingOperations()
     {
         var schema = SchemaOf("AcsCallAutomationIncomingOperations");
 
-        Assert.Equal("ACSCallAutomationIncomingOperations", (string)schema.TableName);
-        Assert.Equal("CallAutomationOperational", (string)schema.Category);
-        Assert.Equal(Operational.Length, (int)schema.Columns.Count);
-        Assert.True(CslColumns(schema).SetEquals(Operational), (string)schema.ToCslSchema());
+        Assert.Equal("ACSCallAutomationIncomingOperations", schema.TableName);
+        Assert.Equal("CallAutomationOperational", schema.Category);
+        Assert.Equal(Operational.Length, schema.Columns.Count);
+        Assert.True(CslColumns(schema).SetEquals(Operational), schema.ToCslSchema());
     }
 
     [Fact]
@@ -62,10 +63,10 @@ public class SeedTablesTests
     {
         var schema = SchemaOf("AcsBillingUsage");
 
-        Assert.Equal("ACSBillingUsage", (string)schema.TableName);
-        Assert.Equal("Usage", (string)schema.Category);
-        Assert.Equal(Usage.Length, (int)schema.Columns.Count);
-        Assert.True(CslColumns(schema).SetEquals(Usage), (string)schema.ToCslSchema());
+        Assert.Equal("ACSBillingUsage", schema.TableName);
+        Assert.Equal("Usage", schema.Category);
+        Assert.Equal(Usage.Length, schema.Columns.Count);
+        Assert.True(CslColumns(schema).SetEquals(Usage), schema.ToCslSchema());
     }
 
     [Theory]
@@ -76,11 +77,11 @@ public class SeedTablesTests
     [InlineData("AcsCallAutomationIncomingOperations", "OperationVersion", "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", 51)]
     public void Descriptions_and_lines_come_from_the_seed_page(string typeName, string columnName, string description, int line)
     {
-        dynamic column = ((IEnumerable<dynamic>)SchemaOf(typeName).Columns).Single(c => (string)c.Name == columnName);
+        var column = SchemaOf(typeName).FindColumn(columnName)!;
 
-        Assert.Equal(description, (string)column.Description);
-        Assert.Equal("schemas/call-automation-logs.md", (string)column.SourceFile);
-        Assert.Equal(line, (int)column.SourceLine);
+        Assert.Equal(description, column.Description);
+        Assert.Equal("schemas/call-automation-logs.md", column.SourceFile);
+        Assert.Equal(line, column.SourceLine);
     }
 
     [Fact]
