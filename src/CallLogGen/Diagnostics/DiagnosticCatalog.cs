@@ -83,7 +83,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor NoTables = Schema(
         "CLG1017", "Schema file has no tables",
-        "{0}: no log schema table was found in this markdown file; nothing is generated from it", DiagnosticSeverity.Info);
+        "{0}: no log schema table was found in this markdown file or the files it includes; nothing is generated from it", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = new(
         "CLG1100", "C# 10 or later required",

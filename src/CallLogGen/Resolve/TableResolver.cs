@@ -69,7 +69,7 @@ internal static class TableResolver
                 continue;
             }
 
-            if (document.Format == SchemaFormat.Markdown && tables.Count == 0 && document.Includes.Count == 0)
+            if (document.Format == SchemaFormat.Markdown && tables.Count == 0)
             {
                 // Say so: a page dropped into schemas/ that yields nothing would otherwise be a silent mystery.
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NoTables.Id, SourceSpan.At(document.FilePath, document.RelativePath, 0, 0, 0)));
