@@ -15,8 +15,13 @@ namespace CallLogGen.Schema.Json;
 /// <item>Azure Monitor Tables REST API: a table resource (<c>properties.schema</c>), a list of them
 /// (<c>value</c>), or an API example with <c>parameters</c> and <c>responses</c>.</item>
 /// </list>
-/// Anything else is reported as CLG1002 (Info) and ignored; invalid JSON as CLG1001 at the first error.
-/// Member names of the foreign formats are matched ignoring case, since their writers disagree on it.
+/// Anything else is reported as CLG1002 (Info) and ignored; so is an empty (or all-whitespace) file, which is
+/// most likely one being written: an Info does not fail the build on every keystroke. Invalid JSON is CLG1001
+/// (Error) at the first error. Member names of the foreign formats are matched ignoring case, since their
+/// writers disagree on it; where a name occurs twice in one object, the last one wins (<see cref="JsonObject.Get"/>).
+/// A column whose name was seen before in the table (ordinal, as KQL compares names) is CLG1004 and skipped;
+/// an unknown type is CLG1006 and the column is kept with <c>Type</c> null; an item that is not a column is CLG1003.
+/// Positions are those of the JSON values: a table at its name, a column at its name (quotes included).
 /// </summary>
 internal static class JsonSchemaReader
 {
