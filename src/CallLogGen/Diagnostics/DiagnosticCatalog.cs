@@ -81,6 +81,10 @@ internal static class DiagnosticCatalog
         "CLG1016", "Table has no columns",
         "{0}: table '{1}' has no column that could be read; it is not generated", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NoTables = Schema(
+        "CLG1017", "Schema file has no tables",
+        "{0}: no log schema table was found in this markdown file; nothing is generated from it", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = new(
         "CLG1100", "C# 10 or later required",
         "CallLogGen generates C# 10 code, but this project compiles as C# {0}; set <LangVersion> to 10 or later. Nothing is generated.",
@@ -90,7 +94,7 @@ internal static class DiagnosticCatalog
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
-        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, UnsupportedLanguageVersion);
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, UnsupportedLanguageVersion);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

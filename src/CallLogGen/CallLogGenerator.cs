@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using CallLogGen.Diagnostics;
+using CallLogGen.Emit;
+using CallLogGen.Model;
+using CallLogGen.Resolve;
+using CallLogGen.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CallLogGen;
+
+/// <summary>
+/// The incremental pipeline: schema files in, one model per table out. Only wiring and tracking names
+/// live here; reading is in Schema/, joining tables in Resolve/, writing C# in Emit/.
+/// Nothing here touches the Compilation, so C# edits never re-run schema work.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CallLogGenerator : IIncrementalGenerator
+{
+    /// <summary>Names of the pipeline steps, for tests that check what re-ran.</summary>
+    public static class Steps
+    {
+        public const string Settings = nameof(Settings);
+        public const string SchemaFiles = nameof(SchemaFiles);
+        public const string SchemaDocuments = nameof(SchemaDocuments);
+        public const string ResolvedSchema = nameof(ResolvedSchema);
+        public const string Tables = nameof(Tables);
+        public const string LanguageSupport = nameof(LanguageSupport);
+        public const string Catalog = nameof(Catalog);
+    }
+
+    /// <summary>The AdditionalFiles metadata the package's props set on schema files.</summary>
+    public const string SchemaMetadata = "build_metadata.AdditionalFiles.CallLogGenSchema";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ReadSettings(options.GlobalOptions))
+            .WithTrackingName(Steps.Settings);
+
+        var schemaFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsSchemaFile(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => ToSchemaFile(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(Steps.SchemaFiles);
+
+        var documents = schemaFiles
+            .Select(static (file, cancellationToken) => SchemaReader.Read(file, cancellationToken))
+            .WithTrackingName(Steps.SchemaDocuments);
+
+        var resolved = documents
+            .Collect()
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => TableResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(Steps.ResolvedSchema);
+
+        var languageSupport = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest)
+            .WithTrackingName(Steps.LanguageSupport);
+
+        var tables = resolved
+            .SelectMany(static (schema, _) => schema.Tables.AsImmutableArray())
+            .WithTrackingName(Steps.Tables);
+
+        context.RegisterSourceOutput(tables.Combine(languageSupport), static (output, pair) =>
+        {
+            if (IsSupported(pair.Right))
+            {
+                output.AddSource(pair.Left.HintName, SourceText.From(ModelEmitter.Emit(pair.Left), System.Text.Encoding.UTF8));
+            }
+        });
+
+        var catalog = resolved
+            .Select(static (schema, _) => schema.Tables)
+            .Combine(settings.Select(static (s, _) => s.Namespace))
+            .WithTrackingName(Steps.Catalog);
+
+        context.RegisterSourceOutput(catalog.Combine(languageSupport), static (output, pair) =>
+        {
+            if (IsSupported(pair.Right) && !pair.Left.Left.IsEmpty)
+            {
+                output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(pair.Left.Right, pair.Left.Left), System.Text.Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(resolved.Select(static (schema, _) => schema.Diagnostics).Combine(languageSupport), static (output, pair) =>
+        {
+            if (!IsSupported(pair.Right))
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.UnsupportedLanguageVersion, Location.None, pair.Right.ToDisplayString()));
+                return;
+            }
+
+            foreach (var diagnostic in pair.Left)
+            {
+                output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(diagnostic));
+            }
+        });
+    }
+
+    private static bool IsSupported(LanguageVersion version) =>
+        version.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp10;
+
+    private static GeneratorSettings ReadSettings(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property.CallLogGenNamespace", out var callLogGenNamespace);
+        options.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        options.TryGetValue("build_property.ProjectDir", out var projectDirectory);
+        return GeneratorSettings.From(callLogGenNamespace, rootNamespace, projectDirectory);
+    }
+
+    // The package's props mark schema files with CallLogGenSchema=true; without that metadata (a project
+    // that lists files by hand), a .md or .json file in a folder named `schemas` counts.
+    private static bool IsSchemaFile(AdditionalText file, AnalyzerConfigOptionsProvider options)
+    {
+        if (options.GetOptions(file).TryGetValue(SchemaMetadata, out var marked) && !string.IsNullOrEmpty(marked))
+        {
+            return string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var path = file.Path.Replace('\\', '/');
+        return (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            && path.IndexOf("/schemas/", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    private static SchemaFile ToSchemaFile(AdditionalText file, GeneratorSettings settings, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SchemaFile(file.Path, RelativePath(file.Path, settings.ProjectDirectory), text);
+    }
+
+    private static string RelativePath(string path, string? projectDirectory)
+    {
+        var normalized = path.Replace('\\', '/');
+        if (projectDirectory is not null)
+        {
+            var root = projectDirectory.Replace('\\', '/');
+            if (!root.EndsWith("/", StringComparison.Ordinal))
+            {
+                root += "/";
+            }
+
+            if (normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+            {
+                return normalized.Substring(root.Length);
+            }
+        }
+
+        // Outside the project (a linked file): the last folder and the name are enough to find it.
+        var name = Path.GetFileName(normalized);
+        var folder = Path.GetFileName(Path.GetDirectoryName(normalized) ?? string.Empty);
+        return string.IsNullOrEmpty(folder) ? name : folder + "/" + name;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Linq;
+using CallLogGen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CallLogGen.Diagnostics;
+
+/// <summary>Turns pipeline diagnostics into Roslyn ones at the last moment, with their file location.</summary>
+internal static class DiagnosticReporter
+{
+    public static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var descriptor = DiagnosticCatalog.Get(info.Id);
+        var location = info.Location is { } span
+            ? Location.Create(
+                span.FilePath,
+                new TextSpan(span.Start, span.Length),
+                new LinePositionSpan(new LinePosition(span.Line, span.Column), new LinePosition(span.EndLine, span.EndColumn)))
+            : Location.None;
+        var where = info.Location?.Display ?? "CallLogGen";
+        var arguments = new object[] { where }.Concat(info.Arguments.Select(a => (object)a)).ToArray();
+        return Diagnostic.Create(descriptor, location, arguments);
+    }
+}

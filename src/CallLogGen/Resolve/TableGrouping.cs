@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CallLogGen.Diagnostics;
+using CallLogGen.Model;
+using CallLogGen.Schema;
+
+namespace CallLogGen.Resolve;
+
+/// <summary>
+/// Decides which document tables describe the same table. Table options map a document table to a
+/// Log Analytics name (by the document's table name and, optionally, its file); a docs table and a JSON
+/// schema are the same table when that name, or the docs table's own name, equals the JSON's table name.
+/// Two docs tables are never merged with each other: if they end with one name, that is a duplicate.
+/// </summary>
+internal static class TableGrouping
+{
+    public static List<TableGroup> Group(List<TableCandidate> candidates, List<TableOptions> options, List<DiagnosticInfo> diagnostics)
+    {
+        var optionsByCandidate = MatchOptions(candidates, options, diagnostics);
+
+        var groups = new List<TableGroup>();
+        var authorities = new Dictionary<string, TableGroup>(StringComparer.OrdinalIgnoreCase);
+        foreach (var candidate in candidates.Where(c => c.IsAuthoritative))
+        {
+            optionsByCandidate.TryGetValue(candidate, out var tableOptions);
+            var name = tableOptions?.TableName ?? candidate.Table.Name;
+            var group = new TableGroup(name, candidate) { Authority = candidate, Options = tableOptions };
+            groups.Add(group);
+            if (!authorities.ContainsKey(name))
+            {
+                authorities.Add(name, group);
+            }
+        }
+
+        foreach (var candidate in candidates.Where(c => !c.IsAuthoritative))
+        {
+            optionsByCandidate.TryGetValue(candidate, out var tableOptions);
+            var name = tableOptions?.TableName ?? candidate.Table.Name;
+            if (authorities.TryGetValue(name, out var group) && group.DocumentTables.Count == 0)
+            {
+                group.DocumentTables.Add(candidate);
+                group.Primary = candidate;
+                group.Options ??= tableOptions;
+                continue;
+            }
+
+            var own = new TableGroup(name, candidate) { Options = tableOptions };
+            own.DocumentTables.Add(candidate);
+            groups.Add(own);
+        }
+
+        return groups
+            .OrderBy(g => Paths.Normalize(g.Primary.Document.RelativePath), StringComparer.Ordinal)
+            .ThenBy(g => g.Primary.Table.Location.Start)
+            .ToList();
+    }
+
+    private static Dictionary<TableCandidate, TableOptions> MatchOptions(
+        List<TableCandidate> candidates, List<TableOptions> options, List<DiagnosticInfo> diagnostics)
+    {
+        var matched = new Dictionary<TableCandidate, TableOptions>();
+        foreach (var tableOptions in options)
+        {
+            var found = false;
+            foreach (var candidate in candidates)
+            {
+                if (!Applies(tableOptions, candidate))
+                {
+                    continue;
+                }
+
+                found = true;
+                if (!matched.ContainsKey(candidate))
+                {
+                    matched.Add(candidate, tableOptions);
+                }
+            }
+
+            if (!found)
+            {
+                var source = tableOptions.SourceTable is null && tableOptions.SourceFile is null
+                    ? "no table is named '" + tableOptions.TableName + "'"
+                    : "looked for table '" + (tableOptions.SourceTable ?? tableOptions.TableName) + "'"
+                      + (tableOptions.SourceFile is null ? string.Empty : " in '" + tableOptions.SourceFile + "'");
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable.Id, tableOptions.Location, tableOptions.TableName, source));
+            }
+        }
+
+        return matched;
+    }
+
+    private static bool Applies(TableOptions options, TableCandidate candidate)
+    {
+        if (options.SourceFile is not null && !Paths.Matches(candidate.Document.RelativePath, options.SourceFile))
+        {
+            return false;
+        }
+
+        if (options.SourceTable is not null && SameTableName(candidate.Table.Name, options.SourceTable))
+        {
+            return true;
+        }
+
+        // Without a source table name, options apply to the table of that name, and to the only table of the source file.
+        if (SameTableName(candidate.Table.Name, options.TableName))
+        {
+            return true;
+        }
+
+        return options.SourceTable is null && options.SourceFile is not null
+            && candidate.Document.Tables.Count + candidate.Document.Includes.Count == 1;
+    }
+
+    public static bool SameTableName(string left, string right) =>
+        string.Equals(Collapse(left), Collapse(right), StringComparison.OrdinalIgnoreCase);
+
+    private static string Collapse(string name) => string.Join(" ", name.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
+}
