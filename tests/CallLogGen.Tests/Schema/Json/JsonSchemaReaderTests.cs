@@ -225,12 +225,19 @@ public class JsonSchemaReaderTests
         Assert.Equal(34, document.Diagnostics[1].Location!.Value.Column);
     }
 
-    [Fact]
-    public void Returns_a_table_without_columns_as_it_is()
+    [Theory]
+    [InlineData("""{"Name": "Empty", "Properties": []}""", "SentinelCustomTable")]
+    [InlineData("""{"Name": "Empty", "Properties": [{"Name": ""}]}""", "SentinelCustomTable")]
+    [InlineData("""{"Name": "Empty", "OrderedColumns": []}""", "KustoTableSchema")]
+    [InlineData("""{"name": "Empty", "properties": {"schema": {"columns": [], "standardColumns": []}}}""", "AzureMonitorTablesApi")]
+    public void Reports_a_table_without_columns_with_CLG1016_and_leaves_it_out(string text, string format)
     {
-        var document = Read("""{"Name": "Empty", "Properties": []}""");
-        Assert.Empty(Assert.Single(document.Tables).Columns);
-        Assert.Empty(document.Diagnostics);
+        var document = Read(text);
+        Assert.Equal(Enum.Parse<SchemaFormat>(format), document.Format);
+        Assert.Empty(document.Tables);
+        var diagnostic = document.Diagnostics[^1];
+        Assert.Equal(("CLG1016", "Empty"), (diagnostic.Id, Assert.Single(diagnostic.Arguments)));
+        Assert.Equal("\"Empty\"", text.Substring(diagnostic.Location!.Value.Start, diagnostic.Location.Value.Length));
     }
 
     [Theory]
