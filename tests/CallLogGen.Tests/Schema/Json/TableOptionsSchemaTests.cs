@@ -57,6 +57,22 @@ public class TableOptionsSchemaTests
     }
 
     [Fact]
+    public void The_repository_options_files_pass_the_schema_and_the_reader()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(JsonCorpus.RepoRoot, "schemas"), "*.json")
+            .Where(p => File.ReadAllText(p).Contains("table-options.schema.json", StringComparison.Ordinal))
+            .ToList();
+        foreach (var path in files)
+        {
+            Assert.True(IsValid(File.ReadAllText(path), out var errors), path + ": " + errors);
+            var document = JsonCorpus.Read(path);
+            Assert.Equal(SchemaFormat.TableOptions, document.Format);
+            Assert.Empty(document.Diagnostics);
+            Assert.NotEmpty(document.Options);
+        }
+    }
+
+    [Fact]
     public void The_invalid_example_file_fails_the_schema() =>
         Assert.False(IsValid(File.ReadAllText(Path.Combine(JsonCorpus.Fixtures, "table-options.invalid.json")), out _));
 
