@@ -62,6 +62,7 @@ public class TableOptionsSchemaTests
         var files = Directory.EnumerateFiles(Path.Combine(JsonCorpus.RepoRoot, "schemas"), "*.json")
             .Where(p => File.ReadAllText(p).Contains("table-options.schema.json", StringComparison.Ordinal))
             .ToList();
+        Assert.NotEmpty(files);
         foreach (var path in files)
         {
             Assert.True(IsValid(File.ReadAllText(path), out var errors), path + ": " + errors);
