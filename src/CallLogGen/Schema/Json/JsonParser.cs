@@ -385,7 +385,17 @@ internal sealed class JsonParser
                 _pos += 6;
                 return true;
             default:
-                FailString("invalid escape sequence '\\" + Printable(c) + "' in a string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)", escapeStart, 2);
+                const string Known = " (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)";
+                if (c < ' ' || c == '\u007F' || char.IsWhiteSpace(c) || char.IsSurrogate(c))
+                {
+                    // Point at the backslash only: what follows may be a line break.
+                    FailString("invalid escape sequence in a string: '\\' followed by " + Printable(c) + Known, escapeStart, 1);
+                }
+                else
+                {
+                    FailString("invalid escape sequence '\\" + c + "' in a string" + Known, escapeStart, 2);
+                }
+
                 return false;
         }
 
@@ -599,6 +609,12 @@ internal sealed class JsonParser
             return System.Math.Min(WordEnd(pos) - pos, 40);
         }
 
+        if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+        {
+            // A span over a line break would end on the next line: point at the end of this one instead.
+            return 0;
+        }
+
         return char.IsHighSurrogate(c) && pos + 1 < _text.Length && char.IsLowSurrogate(_text[pos + 1]) ? 2 : 1;
     }
 
@@ -626,8 +642,7 @@ internal sealed class JsonParser
         };
     }
 
-    private static string Printable(char c) =>
-        c < ' ' || c == '\u007F' || char.IsSurrogate(c) ? "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString();
+    private static string Printable(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
     private static string ShortEscape(char c) => c switch
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CallLogGen.Model;
 
@@ -15,8 +16,14 @@ namespace CallLogGen.Schema.Json;
 /// <item>Azure Monitor Tables REST API: a table resource (<c>properties.schema</c>), a list of them
 /// (<c>value</c>), or an API example with <c>parameters</c> and <c>responses</c>.</item>
 /// </list>
-/// Anything else is reported as CLG1002 (Info) and ignored; invalid JSON as CLG1001 at the first error.
-/// Member names of the foreign formats are matched ignoring case, since their writers disagree on it.
+/// Anything else is reported as CLG1002 (Info) and ignored; so is an empty (or all-whitespace) file, which is
+/// most likely one being written: an Info does not fail the build on every keystroke. Invalid JSON is CLG1001
+/// (Error) at the first error. Member names of the foreign formats are matched ignoring case, since their
+/// writers disagree on it; where a name occurs twice in one object, the last one wins (<see cref="JsonObject.Get"/>).
+/// A column whose name was seen before in the table (ordinal, as KQL compares names) is CLG1004 and skipped;
+/// an unknown type is CLG1006 and the column is kept with <c>Type</c> null; an item that is not a column is CLG1003;
+/// a table left without columns is CLG1016 and not returned (as the markdown reader does).
+/// Positions are those of the JSON values: a table at its name, a column at its name (quotes included).
 /// </summary>
 internal static class JsonSchemaReader
 {
@@ -60,7 +67,7 @@ internal static class JsonSchemaReader
             }
 
             var tables = TablesApi.Read(context, obj);
-            if (tables.Count > 0)
+            if (tables is not null)
             {
                 return context.Document(SchemaFormat.AzureMonitorTablesApi, tables.ToArray());
             }
@@ -115,15 +122,16 @@ internal static class JsonSchemaReader
         public void Report(string id, JsonTextSpan at, params string[] arguments) =>
             _diagnostics.Add(DiagnosticInfo.Create(id, at.ToSourceSpan(File), arguments));
 
-        public SchemaDocument Document(SchemaFormat format, params SourceTable[] tables) =>
-            new(File.FilePath, File.RelativePath, format, tables.ToEquatableArray(),
+        public SchemaDocument Document(SchemaFormat format, params SourceTable?[] tables) =>
+            new(File.FilePath, File.RelativePath, format, tables.Where(t => t is not null).Select(t => t!).ToEquatableArray(),
                 EquatableArray<IncludeReference>.Empty, EquatableArray<TableOptions>.Empty, _diagnostics.ToEquatableArray());
 
         /// <summary>
         /// Reads one table. <paramref name="columnLists"/> are read in order into one list; a name seen
-        /// before (ordinal, as KQL compares column names) is CLG1004 and skipped.
+        /// before (ordinal, as KQL compares column names) is CLG1004 and skipped. A table without a readable
+        /// column is CLG1016 and null, as the markdown reader does.
         /// </summary>
-        public SourceTable ReadTable(string tableName, JsonNode? nameNode, JsonNode? description, JsonNode tableNode,
+        public SourceTable? ReadTable(string tableName, JsonNode? nameNode, JsonNode? description, JsonNode tableNode,
             ColumnShape shape, params JsonArray?[] columnLists)
         {
             var seen = new Dictionary<string, SourceColumn>(StringComparer.Ordinal);
@@ -153,6 +161,12 @@ internal static class JsonSchemaReader
                     seen.Add(column.Name, column);
                     columns.Add(column);
                 }
+            }
+
+            if (columns.Count == 0)
+            {
+                Report("CLG1016", nameNode is not null ? nameNode.Span : JsonSpans.Head(tableNode), tableName);
+                return null;
             }
 
             return new SourceTable(

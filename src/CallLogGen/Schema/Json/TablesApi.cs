@@ -23,7 +23,11 @@ namespace CallLogGen.Schema.Json;
 /// </remarks>
 internal static class TablesApi
 {
-    public static List<SourceTable> Read(JsonSchemaReader.ReadContext context, JsonObject root)
+    /// <summary>
+    /// The tables described, each read once; null when the JSON describes none (it is not this format).
+    /// A table without columns is CLG1016 and left out.
+    /// </summary>
+    public static List<SourceTable>? Read(JsonSchemaReader.ReadContext context, JsonObject root)
     {
         var found = new List<Candidate>();
         Collect(root, null, found);
@@ -54,6 +58,11 @@ internal static class TablesApi
             found.AddRange(requested);
         }
 
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
         var tables = new List<SourceTable>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var candidate in found)
@@ -65,14 +74,18 @@ internal static class TablesApi
             }
 
             var schema = candidate.Schema;
-            tables.Add(context.ReadTable(
+            var table = context.ReadTable(
                 candidate.Name.Value,
                 candidate.Name,
                 schema.GetIgnoreCase("description"),
                 schema,
                 JsonSchemaReader.TablesApiColumn,
                 schema.GetIgnoreCase("standardColumns") as JsonArray,
-                schema.GetIgnoreCase("columns") as JsonArray));
+                schema.GetIgnoreCase("columns") as JsonArray);
+            if (table is not null)
+            {
+                tables.Add(table);
+            }
         }
 
         return tables;

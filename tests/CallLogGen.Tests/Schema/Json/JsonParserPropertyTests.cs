@@ -98,7 +98,8 @@ public class JsonParserPropertyTests
     private static void AssertNeverThrows(string text)
     {
         JsonParser.Parse(text);
-        JsonSchemaReader.Read(new SchemaFile("/virtual/fuzz.json", "fuzz.json", text), CancellationToken.None);
+        var document = JsonSchemaReader.Read(new SchemaFile("/virtual/fuzz.json", "fuzz.json", text), CancellationToken.None);
+        JsonAssert.WellFormed(document, text);
     }
 
     private static bool AssertAgreesWithSystemTextJson(string text)
@@ -124,7 +125,7 @@ public class JsonParserPropertyTests
             else
             {
                 var span = mine.Error!.Span;
-                Assert.Equal(NaiveLineColumn(text, span.Start), (span.Line, span.Column));
+                Assert.Equal(JsonAssert.NaiveLineColumn(text, span.Start), (span.Line, span.Column));
             }
         }
 
@@ -134,8 +135,8 @@ public class JsonParserPropertyTests
     private static void AssertSameTree(string text, JsonNode node, JsonElement element)
     {
         Assert.Equal(element.GetRawText(), text.Substring(node.Span.Start, node.Span.Length));
-        Assert.Equal(NaiveLineColumn(text, node.Span.Start), (node.Span.Line, node.Span.Column));
-        Assert.Equal(NaiveLineColumn(text, node.Span.End), (node.Span.EndLine, node.Span.EndColumn));
+        Assert.Equal(JsonAssert.NaiveLineColumn(text, node.Span.Start), (node.Span.Line, node.Span.Column));
+        Assert.Equal(JsonAssert.NaiveLineColumn(text, node.Span.End), (node.Span.EndLine, node.Span.EndColumn));
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
@@ -175,29 +176,6 @@ public class JsonParserPropertyTests
                 Assert.Equal(JsonKind.Null, node.Kind);
                 break;
         }
-    }
-
-    /// <summary>Line and column of an offset, counted the slow and obvious way.</summary>
-    private static (int Line, int Column) NaiveLineColumn(string text, int offset)
-    {
-        var line = 0;
-        var lineStart = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (var i = lineStart; i < offset; i++)
-        {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart);
     }
 
     private static string Mutate(string text, (int Kind, double Where, char Char)[] mutations)

@@ -191,6 +191,7 @@ public class JsonParserTests
     [InlineData("\"a\u0001\"", 0, 2, "the control character U+0001 must be escaped")]
     [InlineData("\"\\x\"", 0, 1, "invalid escape sequence '\\x' in a string")]
     [InlineData("\"\\'\"", 0, 1, "invalid escape sequence '\\'' in a string")]
+    [InlineData("\"\\\n\"", 0, 1, "invalid escape sequence in a string: '\\' followed by U+000A")]
     [InlineData("\"\\u12G4\"", 0, 1, "'\\u' takes exactly four hexadecimal digits")]
     [InlineData("\"\\u12", 0, 1, "'\\u' takes exactly four hexadecimal digits")]
     [InlineData("\"\\", 0, 2, "ends in a '\\'")]
