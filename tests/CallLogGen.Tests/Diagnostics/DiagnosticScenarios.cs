@@ -39,6 +39,7 @@ public static class DiagnosticScenarios
         new("CLG1015", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\",\n  \"standardColumns\": [\"_BillingSize\"]}]}") }, Options, 2, 23, "'_BillingSize'"),
         new("CLG1016", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n") }, "schemas/p.md", 3, 1, "no column that could be read"),
         new("CLG1017", new[] { Md("schemas/prose.md", "# Notes\n\nJust prose, no tables.\n") }, "schemas/prose.md", 1, 1, "no log schema table"),
+        new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
     };
 

@@ -68,7 +68,7 @@ internal static class MarkdownSchemaReader
         SourceMap map, string fileName, List<SourceTable> tables, List<IncludeReference> includes,
         List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var parsed = map.Bias == 0 ? map.Text : map.Text.Substring(map.Bias);
+        var parsed = PathologicalLines.Blank(map.Bias == 0 ? map.Text : map.Text.Substring(map.Bias), map, diagnostics);
         var document = Markdig.Markdown.Parse(parsed, Pipeline);
         cancellationToken.ThrowIfCancellationRequested();
 
