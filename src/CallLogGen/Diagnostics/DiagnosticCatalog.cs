@@ -95,10 +95,16 @@ internal static class DiagnosticCatalog
         CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "CLG1100.md");
 
+    public static readonly DiagnosticDescriptor InvalidNamespace = new(
+        "CLG1101", "CallLogGenNamespace is not a C# namespace",
+        "The MSBuild property CallLogGenNamespace is '{0}', which is not a C# namespace; the models are generated in '{1}' instead",
+        CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "CLG1101.md");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
-        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion);
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -26,6 +26,10 @@ internal static class TableResolver
             .ThenBy(d => d.FilePath, StringComparer.Ordinal)
             .ToList();
         var diagnostics = new List<DiagnosticInfo>(ordered.SelectMany(d => d.Diagnostics));
+        if (settings.RejectedNamespace is { } rejected)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace.Id, null, rejected, settings.Namespace));
+        }
 
         var candidates = CollectCandidates(ordered, diagnostics);
         var options = ordered.SelectMany(d => d.Options).ToList();

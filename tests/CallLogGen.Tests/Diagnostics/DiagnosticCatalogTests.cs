@@ -21,7 +21,8 @@ public class DiagnosticCatalogTests
     [MemberData(nameof(DiagnosticScenarios.Data), MemberType = typeof(DiagnosticScenarios))]
     public void Each_diagnostic_is_reported_where_the_problem_is(DiagnosticScenario scenario)
     {
-        var run = new GeneratorHarness(scenario.Files, languageVersion: scenario.LanguageVersion).Run();
+        var properties = scenario.Namespace is null ? null : new Dictionary<string, string> { ["CallLogGenNamespace"] = scenario.Namespace };
+        var run = new GeneratorHarness(scenario.Files, languageVersion: scenario.LanguageVersion, properties: properties).Run();
 
         Assert.Empty(run.WithId("CS8785"));
         var found = run.WithId(scenario.Id).ToList();
@@ -30,6 +31,7 @@ public class DiagnosticCatalogTests
         if (scenario.File.Length == 0)
         {
             Assert.Equal(Location.None, diagnostic.Location);
+            Assert.Empty(run.CompilationProblems());
             return;
         }
 

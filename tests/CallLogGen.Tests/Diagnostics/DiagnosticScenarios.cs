@@ -7,7 +7,7 @@ namespace CallLogGen.Tests.Diagnostics;
 /// One schema input per diagnostic id that triggers it, with the file, line and column (one-based, as
 /// editors show them) where it must be reported. The catalogue test requires a scenario for every id.
 /// </summary>
-public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest)
+public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest, string? Namespace = null)
 {
     public override string ToString() => Id;
 }
@@ -41,6 +41,7 @@ public static class DiagnosticScenarios
         new("CLG1017", new[] { Md("schemas/prose.md", "# Notes\n\nJust prose, no tables.\n") }, "schemas/prose.md", 1, 1, "no log schema table"),
         new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
+        new("CLG1101", new[] { Page }, "", 0, 0, "'My Logs', which is not a C# namespace; the models are generated in 'Contoso.CallLogs'", Namespace: "My Logs"),
     };
 
     public static TheoryData<DiagnosticScenario> Data()
