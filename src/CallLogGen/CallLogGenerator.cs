@@ -138,15 +138,11 @@ public sealed class CallLogGenerator : IIncrementalGenerator
 
     private static string RelativePath(string path, string? projectDirectory)
     {
-        var normalized = path.Replace('\\', '/');
+        // Fold `..` first: items included as $(MSBuildThisFileDirectory)../../schemas/x.md arrive unfolded.
+        var normalized = Paths.Fold(path);
         if (projectDirectory is not null)
         {
-            var root = projectDirectory.Replace('\\', '/');
-            if (!root.EndsWith("/", StringComparison.Ordinal))
-            {
-                root += "/";
-            }
-
+            var root = Paths.Fold(projectDirectory).TrimEnd('/') + "/";
             if (normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase))
             {
                 return normalized.Substring(root.Length);

@@ -155,6 +155,15 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void Paths_with_dot_dot_segments_are_folded_before_they_name_files_and_diagnostics()
+    {
+        var run = GeneratorHarness.ForFiles(("samples/app/../../schemas/logs.md", "# Flow records\n\n| Column | Type |\n|---|---|\n| B | nosuchtype |\n| C | string |\n| D | string |\n")).Run();
+
+        Assert.Contains("schemas_logs.md.FlowRecords.g.cs", run.Sources.Keys);
+        Assert.StartsWith("schemas/logs.md(5,7): ", Assert.Single(run.WithId("CLG1006")).GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_namespace_comes_from_CallLogGenNamespace()
     {
         var run = new GeneratorHarness(
