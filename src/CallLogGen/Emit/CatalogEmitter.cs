@@ -8,7 +8,7 @@ namespace CallLogGen.Emit;
 /// </summary>
 internal static class CatalogEmitter
 {
-    public const string TypeName = "CallLogTables";
+    public const string TypeName = Resolve.TableBuilder.CatalogTypeName;
     public const string HintName = "CallLogTables.g.cs";
 
     public static string Emit(string ns, EquatableArray<TableSpec> tables)

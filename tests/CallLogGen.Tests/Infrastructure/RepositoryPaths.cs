@@ -10,7 +10,7 @@ public static class RepositoryPaths
 
     public static string Schemas => Path.Combine(Root, "schemas");
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string Shared { get; } = FindShared();
 
     /// <summary>The repository's schema files as the package hands them to the generator.</summary>
     public static IReadOnlyList<SchemaInput> RepositorySchemas() =>
@@ -20,6 +20,17 @@ public static class RepositoryPaths
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => new SchemaInput(Path.GetRelativePath(Root, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToList();
+
+    private static string FindShared()
+    {
+        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        if (Directory.Exists(Path.Combine(beside, "corpus")))
+        {
+            return beside;
+        }
+
+        throw new DirectoryNotFoundException($"shared/corpus not found: expected {beside}, beside the repository");
+    }
 
     private static string FindRoot()
     {

@@ -3,18 +3,11 @@ using CallLogGen.Schema;
 
 namespace CallLogGen.Tests.Schema;
 
-/// <summary>
-/// Finds the shared corpus (read in place, never copied). The repository root is the first folder above the
-/// test's base directory that holds CallLogGen.sln; the corpus is <c>&lt;root&gt;/../shared/corpus</c>
-/// (the layout on developer machines and in CI, where shared/ is copied beside the clone). A folder above
-/// that holds <c>shared/corpus</c> itself is accepted as a fallback.
-/// </summary>
+/// <summary>The shared corpus, read in place (never copied), and the files the markdown tests read.</summary>
 internal static class Corpus
 {
-    private static readonly Lazy<string> SharedRoot = new(FindShared);
-
     /// <summary>The shared folder (holding corpus/ and seeds/).</summary>
-    public static string Shared => SharedRoot.Value;
+    public static string Shared => Infrastructure.RepositoryPaths.Shared;
 
     public static string Root => Path.Combine(Shared, "corpus");
 
@@ -41,30 +34,5 @@ internal static class Corpus
         }
 
         yield return "seeds/000_8929d67c9d05ddb1.txt";
-    }
-
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CallLogGen.sln")))
-            {
-                var beside = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-                if (Directory.Exists(Path.Combine(beside, "corpus")))
-                {
-                    return beside;
-                }
-            }
-
-            var inside = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(inside, "corpus")))
-            {
-                return inside;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            "shared/corpus not found: expected <repo root>/../shared/corpus beside the folder holding CallLogGen.sln (searched up from " +
-            AppContext.BaseDirectory + ")");
     }
 }

@@ -9,11 +9,9 @@ namespace CallLogGen.Tests.Schema.Json;
 /// </summary>
 internal static class JsonCorpus
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    public static string RepoRoot => Infrastructure.RepositoryPaths.Root;
 
-    public static string RepoRoot => Root.Value;
-
-    public static string SharedRoot => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    public static string SharedRoot => Infrastructure.RepositoryPaths.Shared;
 
     public static string CorpusJson => Path.Combine(SharedRoot, "corpus", "json");
 
@@ -40,17 +38,4 @@ internal static class JsonCorpus
 
     public static SchemaDocument ReadText(string text, string name = "test.json") =>
         JsonSchemaReader.Read(new SchemaFile("/virtual/" + name, name, text), CancellationToken.None);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CallLogGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CallLogGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }
