@@ -491,12 +491,7 @@ internal sealed class MarkdownTableReader
                 outside.Append(' ');
                 return;
             case LiteralInline literal:
-                var slice = literal.Content;
-                if (slice.Text is not null && slice.Length > 0)
-                {
-                    outside.Append(slice.Text, slice.Start, slice.Length);
-                }
-
+                MarkdownText.AppendSlice(outside, literal.Content);
                 return;
             case ContainerInline container:
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling)

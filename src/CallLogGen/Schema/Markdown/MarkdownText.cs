@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -58,12 +59,7 @@ internal static class MarkdownText
             case null:
                 return;
             case LiteralInline literal:
-                var slice = literal.Content;
-                if (slice.Text is not null && slice.Length > 0)
-                {
-                    buffer.Append(slice.Text, slice.Start, slice.Length);
-                }
-
+                AppendSlice(buffer, literal.Content);
                 return;
             case CodeInline code:
                 buffer.Append(code.Content);
@@ -72,12 +68,7 @@ internal static class MarkdownText
                 buffer.Append(autolink.Url);
                 return;
             case HtmlEntityInline entity:
-                var transcoded = entity.Transcoded;
-                if (transcoded.Text is not null && transcoded.Length > 0)
-                {
-                    buffer.Append(transcoded.Text, transcoded.Start, transcoded.Length);
-                }
-
+                AppendSlice(buffer, entity.Transcoded);
                 return;
             case HtmlInline html:
                 // <br>, <br/>, <br /> separate words; other tags (<sup>, <b>) vanish and leave their text.
@@ -194,4 +185,13 @@ internal static class MarkdownText
     }
 
     public static bool EqualsIgnoreCase(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Appends the characters a Markdig slice covers, without making a string of them first.</summary>
+    public static void AppendSlice(StringBuilder buffer, StringSlice slice)
+    {
+        if (slice.Text is not null && slice.Length > 0)
+        {
+            buffer.Append(slice.Text, slice.Start, slice.Length);
+        }
+    }
 }
