@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.IO;
 using CallLogGen.Diagnostics;
 using CallLogGen.Emit;
@@ -77,8 +78,9 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             }
         });
 
+        // Only the type names: a column edit in one table must not re-emit the catalogue.
         var catalog = resolved
-            .Select(static (schema, _) => schema.Tables)
+            .Select(static (schema, _) => schema.Tables.Select(static t => t.TypeName).ToEquatableArray())
             .Combine(settings.Select(static (s, _) => s.Namespace))
             .WithTrackingName(Steps.Catalog);
 

@@ -73,6 +73,10 @@ public class CachingTests
         Assert.Equal(1, documents.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(2, documents.Count(r => r == IncrementalStepRunReason.Cached));
 
+        Assert.All(run.StepReasons(CallLogGenerator.Steps.Catalog), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        var modifiedOutputs = run.GeneratorResult.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+            .Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(1, modifiedOutputs);
         Assert.Equal(before.Sources["schemas_a.md.Alpha.g.cs"], run.Sources["schemas_a.md.Alpha.g.cs"]);
         Assert.Contains("B3", run.Sources["schemas_b.md.Beta.g.cs"], StringComparison.Ordinal);
     }
