@@ -40,6 +40,8 @@ internal static class ModelEmitter
         }
 
         WriteSchema(writer, table);
+        writer.Line();
+        QueryEmitter.Write(writer, table);
         writer.Close();
         writer.Close();
         return writer.ToString();

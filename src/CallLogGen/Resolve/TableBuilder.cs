@@ -21,7 +21,7 @@ internal static class TableBuilder
     // Members every generated model has, which no column property may take.
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "Schema", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "Schema", "KqlColumns", "Query", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     public static TableSpec? Build(TableGroup group, GeneratorSettings settings, List<DiagnosticInfo> diagnostics)

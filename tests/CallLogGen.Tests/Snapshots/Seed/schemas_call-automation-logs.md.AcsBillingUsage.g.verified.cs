@@ -167,5 +167,55 @@ namespace Contoso.CallLogs
                 new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", typeof(double), false, "The record size in bytes.", "", 0),
                 new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", typeof(string), false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
             });
+
+        /// <summary>The columns of <c>ACSBillingUsage</c> as typed KQL expressions, for <see cref="Query"/>.</summary>
+        public sealed class KqlColumns
+        {
+            /// <inheritdoc cref="AcsBillingUsage.Category"/>
+            public global::CallLogGen.Kql.KqlString Category { get; } = global::CallLogGen.Kql.KqlString.Column("Category");
+            /// <inheritdoc cref="AcsBillingUsage.CorrelationId"/>
+            public global::CallLogGen.Kql.KqlString CorrelationId { get; } = global::CallLogGen.Kql.KqlString.Column("CorrelationId");
+            /// <inheritdoc cref="AcsBillingUsage.EndTime"/>
+            public global::CallLogGen.Kql.KqlDateTime EndTime { get; } = global::CallLogGen.Kql.KqlDateTime.Column("EndTime");
+            /// <inheritdoc cref="AcsBillingUsage.OperationName"/>
+            public global::CallLogGen.Kql.KqlString OperationName { get; } = global::CallLogGen.Kql.KqlString.Column("OperationName");
+            /// <inheritdoc cref="AcsBillingUsage.OperationVersion"/>
+            public global::CallLogGen.Kql.KqlString OperationVersion { get; } = global::CallLogGen.Kql.KqlString.Column("OperationVersion");
+            /// <inheritdoc cref="AcsBillingUsage.ParticipantId"/>
+            public global::CallLogGen.Kql.KqlString ParticipantId { get; } = global::CallLogGen.Kql.KqlString.Column("ParticipantId");
+            /// <inheritdoc cref="AcsBillingUsage.Quantity"/>
+            public global::CallLogGen.Kql.KqlReal Quantity { get; } = global::CallLogGen.Kql.KqlReal.Column("Quantity");
+            /// <inheritdoc cref="AcsBillingUsage.RecordId"/>
+            public global::CallLogGen.Kql.KqlString RecordId { get; } = global::CallLogGen.Kql.KqlString.Column("RecordId");
+            /// <inheritdoc cref="AcsBillingUsage.StartTime"/>
+            public global::CallLogGen.Kql.KqlDateTime StartTime { get; } = global::CallLogGen.Kql.KqlDateTime.Column("StartTime");
+            /// <inheritdoc cref="AcsBillingUsage.TimeGenerated"/>
+            public global::CallLogGen.Kql.KqlDateTime TimeGenerated { get; } = global::CallLogGen.Kql.KqlDateTime.Column("TimeGenerated");
+            /// <inheritdoc cref="AcsBillingUsage.UnitType"/>
+            public global::CallLogGen.Kql.KqlString UnitType { get; } = global::CallLogGen.Kql.KqlString.Column("UnitType");
+            /// <inheritdoc cref="AcsBillingUsage.UsageType"/>
+            public global::CallLogGen.Kql.KqlString UsageType { get; } = global::CallLogGen.Kql.KqlString.Column("UsageType");
+            /// <inheritdoc cref="AcsBillingUsage.UserIdA"/>
+            public global::CallLogGen.Kql.KqlString UserIdA { get; } = global::CallLogGen.Kql.KqlString.Column("UserIdA");
+            /// <inheritdoc cref="AcsBillingUsage.UserIdB"/>
+            public global::CallLogGen.Kql.KqlString UserIdB { get; } = global::CallLogGen.Kql.KqlString.Column("UserIdB");
+            /// <inheritdoc cref="AcsBillingUsage.TenantId"/>
+            public global::CallLogGen.Kql.KqlString TenantId { get; } = global::CallLogGen.Kql.KqlString.Column("TenantId");
+            /// <inheritdoc cref="AcsBillingUsage.SourceSystem"/>
+            public global::CallLogGen.Kql.KqlString SourceSystem { get; } = global::CallLogGen.Kql.KqlString.Column("SourceSystem");
+            /// <inheritdoc cref="AcsBillingUsage.Type"/>
+            public global::CallLogGen.Kql.KqlString Type { get; } = global::CallLogGen.Kql.KqlString.Column("Type");
+            /// <inheritdoc cref="AcsBillingUsage.ResourceId"/>
+            public global::CallLogGen.Kql.KqlString ResourceId { get; } = global::CallLogGen.Kql.KqlString.Column("_ResourceId");
+            /// <inheritdoc cref="AcsBillingUsage.SubscriptionId"/>
+            public global::CallLogGen.Kql.KqlString SubscriptionId { get; } = global::CallLogGen.Kql.KqlString.Column("_SubscriptionId");
+            /// <inheritdoc cref="AcsBillingUsage.BilledSize"/>
+            public global::CallLogGen.Kql.KqlReal BilledSize { get; } = global::CallLogGen.Kql.KqlReal.Column("_BilledSize");
+            /// <inheritdoc cref="AcsBillingUsage.IsBillable"/>
+            public global::CallLogGen.Kql.KqlString IsBillable { get; } = global::CallLogGen.Kql.KqlString.Column("_IsBillable");
+        }
+
+        /// <summary>Starts a typed KQL query over <c>ACSBillingUsage</c>.</summary>
+        public static global::CallLogGen.Kql.KqlQuery<KqlColumns> Query() => global::CallLogGen.Kql.KqlQuery<KqlColumns>.From(Schema, new KqlColumns());
     }
 }

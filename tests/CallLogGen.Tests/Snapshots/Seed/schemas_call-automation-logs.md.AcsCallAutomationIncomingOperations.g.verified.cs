@@ -181,5 +181,59 @@ namespace Contoso.CallLogs
                 new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", typeof(double), false, "The record size in bytes.", "", 0),
                 new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", typeof(string), false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
             });
+
+        /// <summary>The columns of <c>ACSCallAutomationIncomingOperations</c> as typed KQL expressions, for <see cref="Query"/>.</summary>
+        public sealed class KqlColumns
+        {
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.CallConnectionId"/>
+            public global::CallLogGen.Kql.KqlString CallConnectionId { get; } = global::CallLogGen.Kql.KqlString.Column("CallConnectionId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.CallerIpAddress"/>
+            public global::CallLogGen.Kql.KqlString CallerIpAddress { get; } = global::CallLogGen.Kql.KqlString.Column("CallerIpAddress");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.CorrelationId"/>
+            public global::CallLogGen.Kql.KqlString CorrelationId { get; } = global::CallLogGen.Kql.KqlString.Column("CorrelationId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.DurationMs"/>
+            public global::CallLogGen.Kql.KqlInt DurationMs { get; } = global::CallLogGen.Kql.KqlInt.Column("DurationMs");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Level"/>
+            public global::CallLogGen.Kql.KqlString Level { get; } = global::CallLogGen.Kql.KqlString.Column("Level");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.OperationId"/>
+            public global::CallLogGen.Kql.KqlString OperationId { get; } = global::CallLogGen.Kql.KqlString.Column("OperationId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.OperationName"/>
+            public global::CallLogGen.Kql.KqlString OperationName { get; } = global::CallLogGen.Kql.KqlString.Column("OperationName");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.OperationVersion"/>
+            public global::CallLogGen.Kql.KqlString OperationVersion { get; } = global::CallLogGen.Kql.KqlString.Column("OperationVersion");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResultSignature"/>
+            public global::CallLogGen.Kql.KqlInt ResultSignature { get; } = global::CallLogGen.Kql.KqlInt.Column("ResultSignature");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResultType"/>
+            public global::CallLogGen.Kql.KqlString ResultType { get; } = global::CallLogGen.Kql.KqlString.Column("ResultType");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SdkType"/>
+            public global::CallLogGen.Kql.KqlString SdkType { get; } = global::CallLogGen.Kql.KqlString.Column("SdkType");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SdkVersion"/>
+            public global::CallLogGen.Kql.KqlString SdkVersion { get; } = global::CallLogGen.Kql.KqlString.Column("SdkVersion");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ServerCallId"/>
+            public global::CallLogGen.Kql.KqlString ServerCallId { get; } = global::CallLogGen.Kql.KqlString.Column("ServerCallId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SubOperationName"/>
+            public global::CallLogGen.Kql.KqlString SubOperationName { get; } = global::CallLogGen.Kql.KqlString.Column("SubOperationName");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.TimeGenerated"/>
+            public global::CallLogGen.Kql.KqlDateTime TimeGenerated { get; } = global::CallLogGen.Kql.KqlDateTime.Column("TimeGenerated");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Uri"/>
+            public global::CallLogGen.Kql.KqlString Uri { get; } = global::CallLogGen.Kql.KqlString.Column("URI");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.TenantId"/>
+            public global::CallLogGen.Kql.KqlString TenantId { get; } = global::CallLogGen.Kql.KqlString.Column("TenantId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SourceSystem"/>
+            public global::CallLogGen.Kql.KqlString SourceSystem { get; } = global::CallLogGen.Kql.KqlString.Column("SourceSystem");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Type"/>
+            public global::CallLogGen.Kql.KqlString Type { get; } = global::CallLogGen.Kql.KqlString.Column("Type");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResourceId"/>
+            public global::CallLogGen.Kql.KqlString ResourceId { get; } = global::CallLogGen.Kql.KqlString.Column("_ResourceId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SubscriptionId"/>
+            public global::CallLogGen.Kql.KqlString SubscriptionId { get; } = global::CallLogGen.Kql.KqlString.Column("_SubscriptionId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.BilledSize"/>
+            public global::CallLogGen.Kql.KqlReal BilledSize { get; } = global::CallLogGen.Kql.KqlReal.Column("_BilledSize");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.IsBillable"/>
+            public global::CallLogGen.Kql.KqlString IsBillable { get; } = global::CallLogGen.Kql.KqlString.Column("_IsBillable");
+        }
+
+        /// <summary>Starts a typed KQL query over <c>ACSCallAutomationIncomingOperations</c>.</summary>
+        public static global::CallLogGen.Kql.KqlQuery<KqlColumns> Query() => global::CallLogGen.Kql.KqlQuery<KqlColumns>.From(Schema, new KqlColumns());
     }
 }

@@ -1,0 +1,74 @@
+using System;
+
+namespace CallLogGen.Kql;
+
+/// <summary>KQL functions that belong to no column: time, and the aggregations for <c>summarize</c>.</summary>
+public static class KqlFunctions
+{
+    /// <summary><c>ago(span)</c>: now minus <paramref name="span"/>.</summary>
+    public static KqlDateTime Ago(TimeSpan span) => new(new CallNode("ago", new LiteralNode(KqlLiteral.Render(span))));
+
+    /// <summary><c>now()</c>.</summary>
+    public static KqlDateTime Now() => new(new CallNode("now"));
+
+    /// <summary>
+    /// The key of a join: a column of the left query and the column of the right one it must equal. Both are the
+    /// same expression type, or the call does not compile (a string never joins a long).
+    /// </summary>
+    public static KqlJoinKey On<T>(T left, T right)
+        where T : KqlExpression =>
+        new(KqlAssignments.NameOf(left), KqlAssignments.NameOf(right));
+
+    /// <summary><c>count()</c>: the number of records.</summary>
+    public static KqlAggregate<KqlLong> Count() => new(new CallNode("count"), KqlType.Long);
+
+    /// <summary><c>countif(predicate)</c>.</summary>
+    public static KqlAggregate<KqlLong> CountIf(KqlBool predicate) => new(new CallNode("countif", predicate.Node), KqlType.Long);
+
+    /// <summary><c>dcount(x)</c>: the estimated number of distinct values.</summary>
+    public static KqlAggregate<KqlLong> DCount(KqlExpression expression) => new(new CallNode("dcount", expression.Node), KqlType.Long);
+
+    /// <summary><c>sum(x)</c>; KQL sums ints and longs as long, reals as real, decimals as decimal.</summary>
+    public static KqlAggregate<KqlLong> Sum(KqlInt expression) => new(new CallNode("sum", expression.Node), KqlType.Long);
+
+    /// <summary><c>sum(x)</c>.</summary>
+    public static KqlAggregate<KqlLong> Sum(KqlLong expression) => new(new CallNode("sum", expression.Node), KqlType.Long);
+
+    /// <summary><c>sum(x)</c>.</summary>
+    public static KqlAggregate<KqlReal> Sum(KqlReal expression) => new(new CallNode("sum", expression.Node), KqlType.Real);
+
+    /// <summary><c>sum(x)</c>.</summary>
+    public static KqlAggregate<KqlDecimal> Sum(KqlDecimal expression) => new(new CallNode("sum", expression.Node), KqlType.Decimal);
+
+    /// <summary><c>avg(x)</c>, a real (a decimal for decimals).</summary>
+    public static KqlAggregate<KqlReal> Avg(IKqlNumeric expression) => new(new CallNode("avg", expression.Expression.Node), KqlType.Real);
+
+    /// <summary><c>min(x)</c>.</summary>
+    public static KqlAggregate<T> Min<T>(T expression)
+        where T : KqlExpression => new(new CallNode("min", expression.Node), expression.Type);
+
+    /// <summary><c>max(x)</c>.</summary>
+    public static KqlAggregate<T> Max<T>(T expression)
+        where T : KqlExpression => new(new CallNode("max", expression.Node), expression.Type);
+
+    /// <summary><c>percentile(x, p)</c>, with <paramref name="percentile"/> from 0 to 100.</summary>
+    public static KqlAggregate<KqlReal> Percentile(IKqlNumeric expression, double percentile)
+    {
+        if (double.IsNaN(percentile) || percentile < 0 || percentile > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile is from 0 to 100.");
+        }
+
+        return new(new CallNode("percentile", expression.Expression.Node, new LiteralNode(KqlLiteral.Render(percentile))), KqlType.Real);
+    }
+
+    /// <summary><c>make_list(x)</c>: the values as a dynamic array.</summary>
+    public static KqlAggregate<KqlDynamic> MakeList(KqlExpression expression) => new(new CallNode("make_list", expression.Node), KqlType.Dynamic);
+
+    /// <summary><c>make_set(x)</c>: the distinct values as a dynamic array.</summary>
+    public static KqlAggregate<KqlDynamic> MakeSet(KqlExpression expression) => new(new CallNode("make_set", expression.Node), KqlType.Dynamic);
+
+    /// <summary><c>take_any(x)</c>: any one value.</summary>
+    public static KqlAggregate<T> TakeAny<T>(T expression)
+        where T : KqlExpression => new(new CallNode("take_any", expression.Node), expression.Type);
+}

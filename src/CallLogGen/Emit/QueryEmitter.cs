@@ -1,0 +1,44 @@
+using CallLogGen.Model;
+
+namespace CallLogGen.Emit;
+
+/// <summary>
+/// Emits a table's typed KQL entry point: a nested <c>KqlColumns</c> class with one typed column per schema
+/// column, and <c>Query()</c>. Everything else (operators, literals, rendering) lives in the runtime library.
+/// </summary>
+internal static class QueryEmitter
+{
+    public const string ColumnsTypeName = "KqlColumns";
+    public const string QueryMethodName = "Query";
+
+    public static void Write(SourceWriter writer, TableSpec table)
+    {
+        writer.Line("/// <summary>The columns of <c>" + Literals.Xml(table.TableName) + "</c> as typed KQL expressions, for <see cref=\"" + QueryMethodName + "\"/>.</summary>");
+        writer.Open("public sealed class " + ColumnsTypeName);
+        foreach (var column in table.Columns)
+        {
+            var type = "global::CallLogGen.Kql." + ExpressionType(column.Type);
+            writer.Line("/// <inheritdoc cref=\"" + table.TypeName + "." + column.PropertyName + "\"/>");
+            writer.Line("public " + type + " " + column.PropertyName + " { get; } = " + type + ".Column(" + Literals.String(column.Name) + ");");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Starts a typed KQL query over <c>" + Literals.Xml(table.TableName) + "</c>.</summary>");
+        writer.Line("public static global::CallLogGen.Kql.KqlQuery<" + ColumnsTypeName + "> " + QueryMethodName + "() => global::CallLogGen.Kql.KqlQuery<" + ColumnsTypeName + ">.From(Schema, new " + ColumnsTypeName + "());");
+    }
+
+    private static string ExpressionType(KqlType type) => type switch
+    {
+        KqlType.String => "KqlString",
+        KqlType.Int => "KqlInt",
+        KqlType.Long => "KqlLong",
+        KqlType.Real => "KqlReal",
+        KqlType.Decimal => "KqlDecimal",
+        KqlType.Bool => "KqlBool",
+        KqlType.DateTime => "KqlDateTime",
+        KqlType.TimeSpan => "KqlTimeSpan",
+        KqlType.Guid => "KqlGuid",
+        _ => "KqlDynamic",
+    };
+}

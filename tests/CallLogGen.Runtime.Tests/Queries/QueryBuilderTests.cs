@@ -1,0 +1,88 @@
+using CallLogGen.Kql;
+using CallLogGen.Runtime.Tests.Logs;
+
+namespace CallLogGen.Runtime.Tests.Queries;
+
+public class QueryBuilderTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_filtered_query_renders_one_operator_per_line()
+    {
+        var query = AcsCallAutomationIncomingOperations.Query()
+            .InTimeRange(Start, Start.AddDays(1))
+            .Where(t => t.ResultType != "Succeeded" && t.OperationName.In("Play", "Recognize"))
+            .Take(100);
+
+        Assert.Equal(
+            "ACSCallAutomationIncomingOperations\n" +
+            "| where TimeGenerated >= datetime(2026-11-24T00:00:00.0000000Z) and TimeGenerated < datetime(2026-11-25T00:00:00.0000000Z)\n" +
+            "| where ResultType != 'Succeeded' and OperationName in ('Play', 'Recognize')\n" +
+            "| take 100",
+            query.ToKql());
+        Assert.Equal(23, query.ResultColumns.Count);
+    }
+
+    [Fact]
+    public void Summarize_by_bin_gives_the_result_shape()
+    {
+        var p95 = KqlReal.Column("P95");
+        var longest = KqlInt.Column("Longest");
+        var window = KqlDateTime.Column("Window");
+        var query = AcsCallAutomationIncomingOperations.Query()
+            .InLast(TimeSpan.FromDays(1))
+            .Summarize(
+                t => new KqlAggregation { p95.Is(KqlFunctions.Percentile(t.DurationMs, 95)), longest.Is(KqlFunctions.Max(t.DurationMs)) },
+                by: t => new KqlProjection { t.OperationName, window.Is(t.TimeGenerated.Bin(TimeSpan.FromMinutes(5))) })
+            .OrderBy(t => new KqlOrdering { { window, KqlSortDirection.Ascending } });
+
+        Assert.Equal(
+            "ACSCallAutomationIncomingOperations | where TimeGenerated > ago(time(1.00:00:00)) | summarize P95 = percentile(DurationMs, real(95)), Longest = max(DurationMs) by OperationName, Window = bin(TimeGenerated, time(00:05:00)) | order by Window asc",
+            query.ToKql(KqlLayout.SingleLine));
+        Assert.Equal(
+            new[] { new KqlResultColumn("OperationName", KqlType.String), new KqlResultColumn("Window", KqlType.DateTime), new KqlResultColumn("P95", KqlType.Real), new KqlResultColumn("Longest", KqlType.Int) },
+            query.ResultColumns);
+    }
+
+    [Fact]
+    public void A_column_that_a_project_dropped_cannot_be_used_later()
+    {
+        var query = AcsCallAutomationIncomingOperations.Query().Project(t => new KqlProjection { t.OperationName });
+
+        var error = Assert.Throws<InvalidOperationException>(() => query.Where(t => t.Level == "Error"));
+        Assert.Contains("'Level'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Joins_always_write_their_kind_and_number_clashing_right_columns()
+    {
+        var usage = AcsBillingUsage.Query().Project(t => new KqlProjection { t.CorrelationId, t.Quantity });
+        var query = AcsCallAutomationIncomingOperations.Query()
+            .Project(t => new KqlProjection { t.CorrelationId, t.OperationName })
+            .Join(KqlJoinKind.Inner, usage, (l, r) => KqlFunctions.On(l.CorrelationId, r.CorrelationId));
+
+        Assert.EndsWith("| join kind=inner (ACSBillingUsage | project CorrelationId, Quantity) on CorrelationId", query.ToKql(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "CorrelationId", "OperationName", "CorrelationId1", "Quantity" }, query.ResultColumns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Queries_are_immutable_and_can_be_shared()
+    {
+        var failures = AcsCallAutomationIncomingOperations.Query().Where(t => t.ResultType == "Failed");
+        var plays = failures.Where(t => t.OperationName == "Play");
+        var recognizes = failures.Where(t => t.OperationName == "Recognize");
+
+        Assert.DoesNotContain("Play", recognizes.ToKql(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Recognize", plays.ToKql(), StringComparison.Ordinal);
+        Assert.Equal(2, failures.ToKql().Split('\n').Length);
+    }
+
+    [Fact]
+    public void Aggregations_are_refused_outside_summarize_and_plain_values_inside_it()
+    {
+        var count = KqlLong.Column("Count");
+        Assert.Throws<ArgumentException>(() => AcsBillingUsage.Query().Extend(t => new KqlExtension { count.Is(KqlFunctions.Count()) }));
+        Assert.Throws<ArgumentException>(() => AcsBillingUsage.Query().Summarize(t => new KqlAggregation { count.Is(KqlLong.Value(1)) }));
+    }
+}
