@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "schema" => PrintSchemas(),
     "columns" => PrintColumns(args.Skip(1).FirstOrDefault()),
     "create" => PrintCreateCommands(),
+    "queries" => PrintQueries(args.Skip(1).FirstOrDefault() ?? "8d1e2f9a-0c3b-4c1e-9d6a-1f2e3d4c5b6a"),
     "record" => PrintExampleRecord(),
     null or "help" or "--help" or "-h" => PrintHelp(),
     var unknown => Fail($"unknown command '{unknown}'"),
@@ -23,6 +24,8 @@ static int PrintHelp()
           schema            one line per table: the Log Analytics table name and its CSL schema
           columns [TABLE]   every column: KQL name, type, C# property, required, description, source line
           create            the Azure Data Explorer '.create table' command for each table
+          queries [CALLID]  sample questions as KQL, built with the typed query builder, as a JSON array of
+                            { "name", "kql" }; CALLID is the CorrelationId the per-call query looks up
           record            builds an operational log record with the generated model and prints it
           help              this text
         """);
@@ -71,6 +74,32 @@ static int PrintCreateCommands()
         Console.WriteLine(table.ToCreateTableCommand());
     }
 
+    return 0;
+}
+
+static int PrintQueries(string correlationId)
+{
+    using var stdout = Console.OpenStandardOutput();
+    using (var json = new System.Text.Json.Utf8JsonWriter(stdout, new System.Text.Json.JsonWriterOptions
+    {
+        Indented = true,
+        // Console output, not HTML: keep quotes and angle brackets readable in the KQL.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }))
+    {
+        json.WriteStartArray();
+        foreach (var (name, kql) in CallAutomationInsights.SampleQueries.All(correlationId))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteString("kql", kql);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    stdout.WriteByte((byte)'\n');
     return 0;
 }
 

@@ -85,4 +85,60 @@ public class QueryBuilderTests
         Assert.Throws<ArgumentException>(() => AcsBillingUsage.Query().Extend(t => new KqlExtension { count.Is(KqlFunctions.Count()) }));
         Assert.Throws<ArgumentException>(() => AcsBillingUsage.Query().Summarize(t => new KqlAggregation { count.Is(KqlLong.Value(1)) }));
     }
+
+    [Fact]
+    public void Boolean_logic_keeps_its_grouping()
+    {
+        var query = AcsCallAutomationIncomingOperations.Query()
+            .Where(t => (t.Level == "Error" || t.Level == "Warning") && !(t.OperationName == "Play"));
+
+        Assert.EndsWith("| where (Level == 'Error' or Level == 'Warning') and not(OperationName == 'Play')", query.ToKql(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arithmetic_keeps_its_grouping()
+    {
+        var seconds = KqlInt.Column("Seconds");
+        var query = AcsCallAutomationIncomingOperations.Query()
+            .Extend(t => new KqlExtension { seconds.Is((t.DurationMs + 500) / 1000) })
+            .Where(t => t.DurationMs - (t.DurationMs - 1) > 0);
+
+        Assert.Contains("| extend Seconds = (DurationMs + int(500)) / int(1000)", query.ToKql(), StringComparison.Ordinal);
+        Assert.Contains("| where DurationMs - (DurationMs - int(1)) > int(0)", query.ToKql(), StringComparison.Ordinal);
+        Assert.Equal(new KqlResultColumn("Seconds", KqlType.Int), query.ResultColumns[^1]);
+    }
+
+    [Fact]
+    public void Hostile_values_stay_inside_their_literal()
+    {
+        var query = AcsCallAutomationIncomingOperations.Query().Where(t => t.CorrelationId == "x' | take 1 //");
+
+        Assert.EndsWith(@"| where CorrelationId == 'x\' | take 1 //'", query.ToKql(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_in_lists_are_constant_rather_than_invalid()
+    {
+        Assert.EndsWith("| where false", AcsBillingUsage.Query().Where(t => t.UsageType.In()).ToKql(), StringComparison.Ordinal);
+        Assert.EndsWith("| where true", AcsBillingUsage.Query().Where(t => t.UsageType.NotIn(Array.Empty<string>())).ToKql(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Time_ranges_are_half_open_and_checked()
+    {
+        Assert.Throws<ArgumentException>(() => AcsBillingUsage.Query().InTimeRange(Start, Start.AddDays(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AcsBillingUsage.Query().InLast(TimeSpan.Zero));
+        var dropped = AcsBillingUsage.Query().Project(t => new KqlProjection { t.Quantity });
+        Assert.Throws<InvalidOperationException>(() => dropped.InLast(TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void A_raw_operator_is_appended_verbatim_and_ends_shape_tracking()
+    {
+        var query = AcsBillingUsage.Query().AppendRawOperator("  extend X = 1 ").Take(1);
+
+        Assert.EndsWith("| extend X = 1\n| take 1", query.ToKql(), StringComparison.Ordinal);
+        Assert.False(query.IsShapeKnown);
+        Assert.Empty(query.ResultColumns);
+    }
 }
