@@ -10,7 +10,6 @@ public sealed class ColumnSchema
         string name,
         KqlType type,
         string propertyName,
-        Type clrType,
         bool isRequired,
         string description,
         string sourceFile,
@@ -19,7 +18,7 @@ public sealed class ColumnSchema
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Type = type;
         PropertyName = propertyName ?? throw new ArgumentNullException(nameof(propertyName));
-        ClrType = clrType ?? throw new ArgumentNullException(nameof(clrType));
+        ClrType = ClrTypeOf(type);
         IsRequired = isRequired;
         Description = description ?? string.Empty;
         SourceFile = sourceFile ?? string.Empty;
@@ -52,6 +51,22 @@ public sealed class ColumnSchema
 
     /// <summary>The one-based line in <see cref="SourceFile"/>; 0 where the column came from no file.</summary>
     public int SourceLine { get; }
+
+    /// <summary>The CLR type a column of <paramref name="type"/> is read into (without nullability).</summary>
+    public static Type ClrTypeOf(KqlType type) => type switch
+    {
+        KqlType.String => typeof(string),
+        KqlType.Int => typeof(int),
+        KqlType.Long => typeof(long),
+        KqlType.Real => typeof(double),
+        KqlType.Decimal => typeof(decimal),
+        KqlType.Bool => typeof(bool),
+        KqlType.DateTime => typeof(DateTimeOffset),
+        KqlType.TimeSpan => typeof(TimeSpan),
+        KqlType.Guid => typeof(Guid),
+        KqlType.Dynamic => typeof(System.Text.Json.JsonElement),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a KQL type."),
+    };
 
     /// <inheritdoc/>
     public override string ToString() => Name + ":" + KqlTypeName;

@@ -50,12 +50,12 @@ internal static class ModelEmitter
     private static void WriteProperty(SourceWriter writer, ColumnSpec column)
     {
         WriteSummary(writer, column.Description.Length > 0 ? column.Description : "The " + column.Name + " column.");
-        var facts = "Column <c>" + Literals.Xml(column.Name) + "</c> (<c>" + column.Type.ToKqlName() + "</c>"
-            + (column.IsTypeInferred ? ", type inferred: the schema gives none" : string.Empty) + "), "
+        var facts = "<c>" + Literals.Xml(column.Name) + "</c> " + column.Type.ToKqlName()
+            + (column.IsTypeInferred ? " (inferred)" : string.Empty) + ", "
             + (column.IsRequired ? "required" : "optional")
             + (column.SourcePath.Length == 0
-                ? "; an Azure Monitor standard column."
-                : "; from <c>" + Literals.Xml(column.SourcePath) + "</c>, line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ".");
+                ? "; Azure Monitor standard column."
+                : "; " + Literals.Xml(column.SourcePath) + " line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ".");
         writer.Line("/// <remarks>" + facts + "</remarks>");
         var type = ClrTypes.PropertyType(column.Type, column.IsRequired);
         var initializer = column.IsRequired && ClrTypes.IsReferenceType(column.Type) ? " = null!;" : string.Empty;
@@ -76,7 +76,6 @@ internal static class ModelEmitter
                 + Literals.String(column.Name) + ", "
                 + ClrTypes.RuntimeEnum(column.Type) + ", "
                 + Literals.String(column.PropertyName) + ", "
-                + "typeof(" + ClrTypes.Of(column.Type) + "), "
                 + (column.IsRequired ? "true" : "false") + ", "
                 + Literals.String(column.Description) + ", "
                 + Literals.String(column.SourcePath) + ", "
@@ -88,8 +87,15 @@ internal static class ModelEmitter
 
     private static void WriteSummary(SourceWriter writer, string text)
     {
+        var lines = text.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 1)
+        {
+            writer.Line("/// <summary>" + Literals.Xml(lines[0].Trim()) + "</summary>");
+            return;
+        }
+
         writer.Line("/// <summary>");
-        foreach (var line in text.Split(new[] { '\n' }, StringSplitOptions.None))
+        foreach (var line in lines)
         {
             var trimmed = line.Trim();
             if (trimmed.Length > 0)

@@ -110,8 +110,8 @@ public class GeneratedCodeTests
     {
         var source = RunPage().Sources["schemas_contoso.md.Requests.g.cs"];
 
-        Assert.Contains("/// When the request arrived &amp; was logged.", source, StringComparison.Ordinal);
-        Assert.Contains("/// How long it took, in milliseconds.", source, StringComparison.Ordinal);
+        Assert.Contains("When the request arrived &amp; was logged. In UTC.", source, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>How long it took, in milliseconds.</summary>", source, StringComparison.Ordinal);
         Assert.DoesNotContain("https://example.com", source, StringComparison.Ordinal);
     }
 

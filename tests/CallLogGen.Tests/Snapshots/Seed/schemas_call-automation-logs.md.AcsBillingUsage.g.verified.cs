@@ -4,139 +4,95 @@
 
 namespace Contoso.CallLogs
 {
-    /// <summary>
-    /// Usage logs of Azure Communication Services: one record per billed usage.
-    /// </summary>
+    /// <summary>Usage logs of Azure Communication Services: one record per billed usage.</summary>
     /// <remarks>
     /// Log Analytics table <c>ACSBillingUsage</c>, diagnostic category <c>Usage</c>; from <c>schemas/call-automation-logs.md</c>, line 31.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CallLogGen", "0.1.0")]
     public partial class AcsBillingUsage
     {
-        /// <summary>
-        /// The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.
-        /// </summary>
-        /// <remarks>Column <c>Category</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 36.</remarks>
+        /// <summary>The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.</summary>
+        /// <remarks><c>Category</c> string, optional; schemas/call-automation-logs.md line 36.</remarks>
         public string? Category { get; set; }
 
-        /// <summary>
-        /// The ID for correlated events. Can be used to identify correlated events between multiple tables.
-        /// </summary>
-        /// <remarks>Column <c>CorrelationId</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 37.</remarks>
+        /// <summary>The ID for correlated events. Can be used to identify correlated events between multiple tables.</summary>
+        /// <remarks><c>CorrelationId</c> string, optional; schemas/call-automation-logs.md line 37.</remarks>
         public string? CorrelationId { get; set; }
 
-        /// <summary>
-        /// The time at which the usage ended.
-        /// </summary>
-        /// <remarks>Column <c>EndTime</c> (<c>datetime</c>), optional; from <c>schemas/ACSBillingUsage.json</c>, line 19.</remarks>
+        /// <summary>The time at which the usage ended.</summary>
+        /// <remarks><c>EndTime</c> datetime, optional; schemas/ACSBillingUsage.json line 19.</remarks>
         public global::System.DateTimeOffset? EndTime { get; set; }
 
-        /// <summary>
-        /// The operation associated with log record.
-        /// </summary>
-        /// <remarks>Column <c>OperationName</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 34.</remarks>
+        /// <summary>The operation associated with log record.</summary>
+        /// <remarks><c>OperationName</c> string, optional; schemas/call-automation-logs.md line 34.</remarks>
         public string? OperationName { get; set; }
 
-        /// <summary>
-        /// The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.
-        /// </summary>
-        /// <remarks>Column <c>OperationVersion</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 35.</remarks>
+        /// <summary>The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.</summary>
+        /// <remarks><c>OperationVersion</c> string, optional; schemas/call-automation-logs.md line 35.</remarks>
         public string? OperationVersion { get; set; }
 
-        /// <summary>
-        /// The ID of the participant the usage is for.
-        /// </summary>
-        /// <remarks>Column <c>ParticipantId</c> (<c>string</c>), optional; from <c>schemas/ACSBillingUsage.json</c>, line 34.</remarks>
+        /// <summary>The ID of the participant the usage is for.</summary>
+        /// <remarks><c>ParticipantId</c> string, optional; schemas/ACSBillingUsage.json line 34.</remarks>
         public string? ParticipantId { get; set; }
 
-        /// <summary>
-        /// The number of units used or consumed for this record.
-        /// </summary>
-        /// <remarks>Column <c>Quantity</c> (<c>real</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 42.</remarks>
+        /// <summary>The number of units used or consumed for this record.</summary>
+        /// <remarks><c>Quantity</c> real, optional; schemas/call-automation-logs.md line 42.</remarks>
         public double? Quantity { get; set; }
 
-        /// <summary>
-        /// The unique ID for a given usage record.
-        /// </summary>
-        /// <remarks>Column <c>RecordId</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 39.</remarks>
+        /// <summary>The unique ID for a given usage record.</summary>
+        /// <remarks><c>RecordId</c> string, optional; schemas/call-automation-logs.md line 39.</remarks>
         public string? RecordId { get; set; }
 
-        /// <summary>
-        /// The time at which the usage started.
-        /// </summary>
-        /// <remarks>Column <c>StartTime</c> (<c>datetime</c>), optional; from <c>schemas/ACSBillingUsage.json</c>, line 49.</remarks>
+        /// <summary>The time at which the usage started.</summary>
+        /// <remarks><c>StartTime</c> datetime, optional; schemas/ACSBillingUsage.json line 49.</remarks>
         public global::System.DateTimeOffset? StartTime { get; set; }
 
-        /// <summary>
-        /// The timestamp (UTC) of when the log was generated.
-        /// </summary>
-        /// <remarks>Column <c>TimeGenerated</c> (<c>datetime</c>), required; from <c>schemas/call-automation-logs.md</c>, line 33.</remarks>
+        /// <summary>The timestamp (UTC) of when the log was generated.</summary>
+        /// <remarks><c>TimeGenerated</c> datetime, required; schemas/call-automation-logs.md line 33.</remarks>
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
-        /// <summary>
-        /// The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).
-        /// </summary>
-        /// <remarks>Column <c>UnitType</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 41.</remarks>
+        /// <summary>The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).</summary>
+        /// <remarks><c>UnitType</c> string, optional; schemas/call-automation-logs.md line 41.</remarks>
         public string? UnitType { get; set; }
 
-        /// <summary>
-        /// The mode of usage. (for example, Chat, PSTN, NAT, etc.)
-        /// </summary>
-        /// <remarks>Column <c>UsageType</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 40.</remarks>
+        /// <summary>The mode of usage. (for example, Chat, PSTN, NAT, etc.)</summary>
+        /// <remarks><c>UsageType</c> string, optional; schemas/call-automation-logs.md line 40.</remarks>
         public string? UsageType { get; set; }
 
-        /// <summary>
-        /// The ID of the first user in the usage record.
-        /// </summary>
-        /// <remarks>Column <c>UserIdA</c> (<c>string</c>), optional; from <c>schemas/ACSBillingUsage.json</c>, line 69.</remarks>
+        /// <summary>The ID of the first user in the usage record.</summary>
+        /// <remarks><c>UserIdA</c> string, optional; schemas/ACSBillingUsage.json line 69.</remarks>
         public string? UserIdA { get; set; }
 
-        /// <summary>
-        /// The ID of the second user in the usage record.
-        /// </summary>
-        /// <remarks>Column <c>UserIdB</c> (<c>string</c>), optional; from <c>schemas/ACSBillingUsage.json</c>, line 74.</remarks>
+        /// <summary>The ID of the second user in the usage record.</summary>
+        /// <remarks><c>UserIdB</c> string, optional; schemas/ACSBillingUsage.json line 74.</remarks>
         public string? UserIdB { get; set; }
 
-        /// <summary>
-        /// The Log Analytics workspace ID.
-        /// </summary>
-        /// <remarks>Column <c>TenantId</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The Log Analytics workspace ID.</summary>
+        /// <remarks><c>TenantId</c> string, optional; Azure Monitor standard column.</remarks>
         public string? TenantId { get; set; }
 
-        /// <summary>
-        /// The type of agent the event was collected by; Azure for resource logs.
-        /// </summary>
-        /// <remarks>Column <c>SourceSystem</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
+        /// <remarks><c>SourceSystem</c> string, optional; Azure Monitor standard column.</remarks>
         public string? SourceSystem { get; set; }
 
-        /// <summary>
-        /// The name of the table.
-        /// </summary>
-        /// <remarks>Column <c>Type</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The name of the table.</summary>
+        /// <remarks><c>Type</c> string, optional; Azure Monitor standard column.</remarks>
         public string? Type { get; set; }
 
-        /// <summary>
-        /// A unique identifier for the resource that the record is associated with.
-        /// </summary>
-        /// <remarks>Column <c>_ResourceId</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>A unique identifier for the resource that the record is associated with.</summary>
+        /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
         public string? ResourceId { get; set; }
 
-        /// <summary>
-        /// A unique identifier for the subscription that the record is associated with.
-        /// </summary>
-        /// <remarks>Column <c>_SubscriptionId</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
+        /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
         public string? SubscriptionId { get; set; }
 
-        /// <summary>
-        /// The record size in bytes.
-        /// </summary>
-        /// <remarks>Column <c>_BilledSize</c> (<c>real</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The record size in bytes.</summary>
+        /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
         public double? BilledSize { get; set; }
 
-        /// <summary>
-        /// Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.
-        /// </summary>
-        /// <remarks>Column <c>_IsBillable</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
+        /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
         public string? IsBillable { get; set; }
 
         /// <summary>The schema of the Log Analytics table <c>ACSBillingUsage</c>: its name and columns.</summary>
@@ -145,27 +101,27 @@ namespace Contoso.CallLogs
             "Usage",
             new global::CallLogGen.ColumnSchema[]
             {
-                new global::CallLogGen.ColumnSchema("Category", global::CallLogGen.KqlType.String, "Category", typeof(string), false, "The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.", "schemas/call-automation-logs.md", 36),
-                new global::CallLogGen.ColumnSchema("CorrelationId", global::CallLogGen.KqlType.String, "CorrelationId", typeof(string), false, "The ID for correlated events. Can be used to identify correlated events between multiple tables.", "schemas/call-automation-logs.md", 37),
-                new global::CallLogGen.ColumnSchema("EndTime", global::CallLogGen.KqlType.DateTime, "EndTime", typeof(global::System.DateTimeOffset), false, "The time at which the usage ended.", "schemas/ACSBillingUsage.json", 19),
-                new global::CallLogGen.ColumnSchema("OperationName", global::CallLogGen.KqlType.String, "OperationName", typeof(string), false, "The operation associated with log record.", "schemas/call-automation-logs.md", 34),
-                new global::CallLogGen.ColumnSchema("OperationVersion", global::CallLogGen.KqlType.String, "OperationVersion", typeof(string), false, "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", "schemas/call-automation-logs.md", 35),
-                new global::CallLogGen.ColumnSchema("ParticipantId", global::CallLogGen.KqlType.String, "ParticipantId", typeof(string), false, "The ID of the participant the usage is for.", "schemas/ACSBillingUsage.json", 34),
-                new global::CallLogGen.ColumnSchema("Quantity", global::CallLogGen.KqlType.Real, "Quantity", typeof(double), false, "The number of units used or consumed for this record.", "schemas/call-automation-logs.md", 42),
-                new global::CallLogGen.ColumnSchema("RecordId", global::CallLogGen.KqlType.String, "RecordId", typeof(string), false, "The unique ID for a given usage record.", "schemas/call-automation-logs.md", 39),
-                new global::CallLogGen.ColumnSchema("StartTime", global::CallLogGen.KqlType.DateTime, "StartTime", typeof(global::System.DateTimeOffset), false, "The time at which the usage started.", "schemas/ACSBillingUsage.json", 49),
-                new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", typeof(global::System.DateTimeOffset), true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 33),
-                new global::CallLogGen.ColumnSchema("UnitType", global::CallLogGen.KqlType.String, "UnitType", typeof(string), false, "The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).", "schemas/call-automation-logs.md", 41),
-                new global::CallLogGen.ColumnSchema("UsageType", global::CallLogGen.KqlType.String, "UsageType", typeof(string), false, "The mode of usage. (for example, Chat, PSTN, NAT, etc.)", "schemas/call-automation-logs.md", 40),
-                new global::CallLogGen.ColumnSchema("UserIdA", global::CallLogGen.KqlType.String, "UserIdA", typeof(string), false, "The ID of the first user in the usage record.", "schemas/ACSBillingUsage.json", 69),
-                new global::CallLogGen.ColumnSchema("UserIdB", global::CallLogGen.KqlType.String, "UserIdB", typeof(string), false, "The ID of the second user in the usage record.", "schemas/ACSBillingUsage.json", 74),
-                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", typeof(string), false, "The Log Analytics workspace ID.", "", 0),
-                new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", typeof(string), false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
-                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", typeof(string), false, "The name of the table.", "", 0),
-                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", typeof(string), false, "A unique identifier for the resource that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", typeof(string), false, "A unique identifier for the subscription that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", typeof(double), false, "The record size in bytes.", "", 0),
-                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", typeof(string), false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
+                new global::CallLogGen.ColumnSchema("Category", global::CallLogGen.KqlType.String, "Category", false, "The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.", "schemas/call-automation-logs.md", 36),
+                new global::CallLogGen.ColumnSchema("CorrelationId", global::CallLogGen.KqlType.String, "CorrelationId", false, "The ID for correlated events. Can be used to identify correlated events between multiple tables.", "schemas/call-automation-logs.md", 37),
+                new global::CallLogGen.ColumnSchema("EndTime", global::CallLogGen.KqlType.DateTime, "EndTime", false, "The time at which the usage ended.", "schemas/ACSBillingUsage.json", 19),
+                new global::CallLogGen.ColumnSchema("OperationName", global::CallLogGen.KqlType.String, "OperationName", false, "The operation associated with log record.", "schemas/call-automation-logs.md", 34),
+                new global::CallLogGen.ColumnSchema("OperationVersion", global::CallLogGen.KqlType.String, "OperationVersion", false, "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", "schemas/call-automation-logs.md", 35),
+                new global::CallLogGen.ColumnSchema("ParticipantId", global::CallLogGen.KqlType.String, "ParticipantId", false, "The ID of the participant the usage is for.", "schemas/ACSBillingUsage.json", 34),
+                new global::CallLogGen.ColumnSchema("Quantity", global::CallLogGen.KqlType.Real, "Quantity", false, "The number of units used or consumed for this record.", "schemas/call-automation-logs.md", 42),
+                new global::CallLogGen.ColumnSchema("RecordId", global::CallLogGen.KqlType.String, "RecordId", false, "The unique ID for a given usage record.", "schemas/call-automation-logs.md", 39),
+                new global::CallLogGen.ColumnSchema("StartTime", global::CallLogGen.KqlType.DateTime, "StartTime", false, "The time at which the usage started.", "schemas/ACSBillingUsage.json", 49),
+                new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 33),
+                new global::CallLogGen.ColumnSchema("UnitType", global::CallLogGen.KqlType.String, "UnitType", false, "The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).", "schemas/call-automation-logs.md", 41),
+                new global::CallLogGen.ColumnSchema("UsageType", global::CallLogGen.KqlType.String, "UsageType", false, "The mode of usage. (for example, Chat, PSTN, NAT, etc.)", "schemas/call-automation-logs.md", 40),
+                new global::CallLogGen.ColumnSchema("UserIdA", global::CallLogGen.KqlType.String, "UserIdA", false, "The ID of the first user in the usage record.", "schemas/ACSBillingUsage.json", 69),
+                new global::CallLogGen.ColumnSchema("UserIdB", global::CallLogGen.KqlType.String, "UserIdB", false, "The ID of the second user in the usage record.", "schemas/ACSBillingUsage.json", 74),
+                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", false, "The Log Analytics workspace ID.", "", 0),
+                new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
+                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", false, "The name of the table.", "", 0),
+                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", false, "A unique identifier for the resource that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", false, "A unique identifier for the subscription that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", false, "The record size in bytes.", "", 0),
+                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
             });
 
         /// <summary>The columns of <c>ACSBillingUsage</c> as typed KQL expressions, for <see cref="Query"/>.</summary>

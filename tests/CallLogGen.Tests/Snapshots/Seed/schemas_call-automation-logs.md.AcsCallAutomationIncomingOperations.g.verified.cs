@@ -4,151 +4,103 @@
 
 namespace Contoso.CallLogs
 {
-    /// <summary>
-    /// Operational logs of Azure Communication Services Call Automation: one record per API request.
-    /// </summary>
+    /// <summary>Operational logs of Azure Communication Services Call Automation: one record per API request.</summary>
     /// <remarks>
     /// Log Analytics table <c>ACSCallAutomationIncomingOperations</c>, diagnostic category <c>CallAutomationOperational</c>; from <c>schemas/call-automation-logs.md</c>, line 46.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CallLogGen", "0.1.0")]
     public partial class AcsCallAutomationIncomingOperations
     {
-        /// <summary>
-        /// ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.
-        /// </summary>
-        /// <remarks>Column <c>CallConnectionId</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 59.</remarks>
+        /// <summary>ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.</summary>
+        /// <remarks><c>CallConnectionId</c> string, optional; schemas/call-automation-logs.md line 59.</remarks>
         public string? CallConnectionId { get; set; }
 
-        /// <summary>
-        /// The caller IP address, if the operation corresponds to an API call that would come from an entity with a publicly available IP address.
-        /// </summary>
-        /// <remarks>Column <c>CallerIpAddress</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 56.</remarks>
+        /// <summary>The caller IP address, if the operation corresponds to an API call that would come from an entity with a publicly available IP address.</summary>
+        /// <remarks><c>CallerIpAddress</c> string, optional; schemas/call-automation-logs.md line 56.</remarks>
         public string? CallerIpAddress { get; set; }
 
-        /// <summary>
-        /// The identifier to identify a call and correlate events for a unique call.
-        /// </summary>
-        /// <remarks>Column <c>CorrelationId</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 50.</remarks>
+        /// <summary>The identifier to identify a call and correlate events for a unique call.</summary>
+        /// <remarks><c>CorrelationId</c> string, optional; schemas/call-automation-logs.md line 50.</remarks>
         public string? CorrelationId { get; set; }
 
-        /// <summary>
-        /// The duration of the operation in milliseconds.
-        /// </summary>
-        /// <remarks>Column <c>DurationMs</c> (<c>int</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 55.</remarks>
+        /// <summary>The duration of the operation in milliseconds.</summary>
+        /// <remarks><c>DurationMs</c> int, optional; schemas/call-automation-logs.md line 55.</remarks>
         public int? DurationMs { get; set; }
 
-        /// <summary>
-        /// The severity level of the event.
-        /// </summary>
-        /// <remarks>Column <c>Level</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 57.</remarks>
+        /// <summary>The severity level of the event.</summary>
+        /// <remarks><c>Level</c> string, optional; schemas/call-automation-logs.md line 57.</remarks>
         public string? Level { get; set; }
 
-        /// <summary>
-        /// The ID of the operation, unique for each request.
-        /// </summary>
-        /// <remarks>Column <c>OperationId</c> (<c>string</c>), optional; from <c>schemas/ACSCallAutomationIncomingOperations.json</c>, line 34.</remarks>
+        /// <summary>The ID of the operation, unique for each request.</summary>
+        /// <remarks><c>OperationId</c> string, optional; schemas/ACSCallAutomationIncomingOperations.json line 34.</remarks>
         public string? OperationId { get; set; }
 
-        /// <summary>
-        /// The operation associated with log record.
-        /// </summary>
-        /// <remarks>Column <c>OperationName</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 49.</remarks>
+        /// <summary>The operation associated with log record.</summary>
+        /// <remarks><c>OperationName</c> string, optional; schemas/call-automation-logs.md line 49.</remarks>
         public string? OperationName { get; set; }
 
-        /// <summary>
-        /// The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.
-        /// </summary>
-        /// <remarks>Column <c>OperationVersion</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 51.</remarks>
+        /// <summary>The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.</summary>
+        /// <remarks><c>OperationVersion</c> string, optional; schemas/call-automation-logs.md line 51.</remarks>
         public string? OperationVersion { get; set; }
 
-        /// <summary>
-        /// The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.
-        /// </summary>
-        /// <remarks>Column <c>ResultSignature</c> (<c>int</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 54.</remarks>
+        /// <summary>The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.</summary>
+        /// <remarks><c>ResultSignature</c> int, optional; schemas/call-automation-logs.md line 54.</remarks>
         public int? ResultSignature { get; set; }
 
-        /// <summary>
-        /// The status of the operation.
-        /// </summary>
-        /// <remarks>Column <c>ResultType</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 53.</remarks>
+        /// <summary>The status of the operation.</summary>
+        /// <remarks><c>ResultType</c> string, optional; schemas/call-automation-logs.md line 53.</remarks>
         public string? ResultType { get; set; }
 
-        /// <summary>
-        /// The SDK type used for the request.
-        /// </summary>
-        /// <remarks>Column <c>SdkType</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 62.</remarks>
+        /// <summary>The SDK type used for the request.</summary>
+        /// <remarks><c>SdkType</c> string, optional; schemas/call-automation-logs.md line 62.</remarks>
         public string? SdkType { get; set; }
 
-        /// <summary>
-        /// SDK version used for the request.
-        /// </summary>
-        /// <remarks>Column <c>SdkVersion</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 61.</remarks>
+        /// <summary>SDK version used for the request.</summary>
+        /// <remarks><c>SdkVersion</c> string, optional; schemas/call-automation-logs.md line 61.</remarks>
         public string? SdkVersion { get; set; }
 
-        /// <summary>
-        /// A unique ID to identify a call.
-        /// </summary>
-        /// <remarks>Column <c>ServerCallId</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 60.</remarks>
+        /// <summary>A unique ID to identify a call.</summary>
+        /// <remarks><c>ServerCallId</c> string, optional; schemas/call-automation-logs.md line 60.</remarks>
         public string? ServerCallId { get; set; }
 
-        /// <summary>
-        /// Used to identify the sub type of media operation (play, recognize)
-        /// </summary>
-        /// <remarks>Column <c>SubOperationName</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 64.</remarks>
+        /// <summary>Used to identify the sub type of media operation (play, recognize)</summary>
+        /// <remarks><c>SubOperationName</c> string, optional; schemas/call-automation-logs.md line 64.</remarks>
         public string? SubOperationName { get; set; }
 
-        /// <summary>
-        /// The timestamp (UTC) of when the log was generated.
-        /// </summary>
-        /// <remarks>Column <c>TimeGenerated</c> (<c>datetime</c>), required; from <c>schemas/call-automation-logs.md</c>, line 48.</remarks>
+        /// <summary>The timestamp (UTC) of when the log was generated.</summary>
+        /// <remarks><c>TimeGenerated</c> datetime, required; schemas/call-automation-logs.md line 48.</remarks>
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
-        /// <summary>
-        /// The URI of the request.
-        /// </summary>
-        /// <remarks>Column <c>URI</c> (<c>string</c>), optional; from <c>schemas/call-automation-logs.md</c>, line 58.</remarks>
+        /// <summary>The URI of the request.</summary>
+        /// <remarks><c>URI</c> string, optional; schemas/call-automation-logs.md line 58.</remarks>
         public string? Uri { get; set; }
 
-        /// <summary>
-        /// The Log Analytics workspace ID.
-        /// </summary>
-        /// <remarks>Column <c>TenantId</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The Log Analytics workspace ID.</summary>
+        /// <remarks><c>TenantId</c> string, optional; Azure Monitor standard column.</remarks>
         public string? TenantId { get; set; }
 
-        /// <summary>
-        /// The type of agent the event was collected by; Azure for resource logs.
-        /// </summary>
-        /// <remarks>Column <c>SourceSystem</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
+        /// <remarks><c>SourceSystem</c> string, optional; Azure Monitor standard column.</remarks>
         public string? SourceSystem { get; set; }
 
-        /// <summary>
-        /// The name of the table.
-        /// </summary>
-        /// <remarks>Column <c>Type</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The name of the table.</summary>
+        /// <remarks><c>Type</c> string, optional; Azure Monitor standard column.</remarks>
         public string? Type { get; set; }
 
-        /// <summary>
-        /// A unique identifier for the resource that the record is associated with.
-        /// </summary>
-        /// <remarks>Column <c>_ResourceId</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>A unique identifier for the resource that the record is associated with.</summary>
+        /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
         public string? ResourceId { get; set; }
 
-        /// <summary>
-        /// A unique identifier for the subscription that the record is associated with.
-        /// </summary>
-        /// <remarks>Column <c>_SubscriptionId</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
+        /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
         public string? SubscriptionId { get; set; }
 
-        /// <summary>
-        /// The record size in bytes.
-        /// </summary>
-        /// <remarks>Column <c>_BilledSize</c> (<c>real</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>The record size in bytes.</summary>
+        /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
         public double? BilledSize { get; set; }
 
-        /// <summary>
-        /// Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.
-        /// </summary>
-        /// <remarks>Column <c>_IsBillable</c> (<c>string</c>), optional; an Azure Monitor standard column.</remarks>
+        /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
+        /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
         public string? IsBillable { get; set; }
 
         /// <summary>The schema of the Log Analytics table <c>ACSCallAutomationIncomingOperations</c>: its name and columns.</summary>
@@ -157,29 +109,29 @@ namespace Contoso.CallLogs
             "CallAutomationOperational",
             new global::CallLogGen.ColumnSchema[]
             {
-                new global::CallLogGen.ColumnSchema("CallConnectionId", global::CallLogGen.KqlType.String, "CallConnectionId", typeof(string), false, "ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.", "schemas/call-automation-logs.md", 59),
-                new global::CallLogGen.ColumnSchema("CallerIpAddress", global::CallLogGen.KqlType.String, "CallerIpAddress", typeof(string), false, "The caller IP address, if the operation corresponds to an API call that would come from an entity with a publicly available IP address.", "schemas/call-automation-logs.md", 56),
-                new global::CallLogGen.ColumnSchema("CorrelationId", global::CallLogGen.KqlType.String, "CorrelationId", typeof(string), false, "The identifier to identify a call and correlate events for a unique call.", "schemas/call-automation-logs.md", 50),
-                new global::CallLogGen.ColumnSchema("DurationMs", global::CallLogGen.KqlType.Int, "DurationMs", typeof(int), false, "The duration of the operation in milliseconds.", "schemas/call-automation-logs.md", 55),
-                new global::CallLogGen.ColumnSchema("Level", global::CallLogGen.KqlType.String, "Level", typeof(string), false, "The severity level of the event.", "schemas/call-automation-logs.md", 57),
-                new global::CallLogGen.ColumnSchema("OperationId", global::CallLogGen.KqlType.String, "OperationId", typeof(string), false, "The ID of the operation, unique for each request.", "schemas/ACSCallAutomationIncomingOperations.json", 34),
-                new global::CallLogGen.ColumnSchema("OperationName", global::CallLogGen.KqlType.String, "OperationName", typeof(string), false, "The operation associated with log record.", "schemas/call-automation-logs.md", 49),
-                new global::CallLogGen.ColumnSchema("OperationVersion", global::CallLogGen.KqlType.String, "OperationVersion", typeof(string), false, "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", "schemas/call-automation-logs.md", 51),
-                new global::CallLogGen.ColumnSchema("ResultSignature", global::CallLogGen.KqlType.Int, "ResultSignature", typeof(int), false, "The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.", "schemas/call-automation-logs.md", 54),
-                new global::CallLogGen.ColumnSchema("ResultType", global::CallLogGen.KqlType.String, "ResultType", typeof(string), false, "The status of the operation.", "schemas/call-automation-logs.md", 53),
-                new global::CallLogGen.ColumnSchema("SdkType", global::CallLogGen.KqlType.String, "SdkType", typeof(string), false, "The SDK type used for the request.", "schemas/call-automation-logs.md", 62),
-                new global::CallLogGen.ColumnSchema("SdkVersion", global::CallLogGen.KqlType.String, "SdkVersion", typeof(string), false, "SDK version used for the request.", "schemas/call-automation-logs.md", 61),
-                new global::CallLogGen.ColumnSchema("ServerCallId", global::CallLogGen.KqlType.String, "ServerCallId", typeof(string), false, "A unique ID to identify a call.", "schemas/call-automation-logs.md", 60),
-                new global::CallLogGen.ColumnSchema("SubOperationName", global::CallLogGen.KqlType.String, "SubOperationName", typeof(string), false, "Used to identify the sub type of media operation (play, recognize)", "schemas/call-automation-logs.md", 64),
-                new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", typeof(global::System.DateTimeOffset), true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 48),
-                new global::CallLogGen.ColumnSchema("URI", global::CallLogGen.KqlType.String, "Uri", typeof(string), false, "The URI of the request.", "schemas/call-automation-logs.md", 58),
-                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", typeof(string), false, "The Log Analytics workspace ID.", "", 0),
-                new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", typeof(string), false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
-                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", typeof(string), false, "The name of the table.", "", 0),
-                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", typeof(string), false, "A unique identifier for the resource that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", typeof(string), false, "A unique identifier for the subscription that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", typeof(double), false, "The record size in bytes.", "", 0),
-                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", typeof(string), false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
+                new global::CallLogGen.ColumnSchema("CallConnectionId", global::CallLogGen.KqlType.String, "CallConnectionId", false, "ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.", "schemas/call-automation-logs.md", 59),
+                new global::CallLogGen.ColumnSchema("CallerIpAddress", global::CallLogGen.KqlType.String, "CallerIpAddress", false, "The caller IP address, if the operation corresponds to an API call that would come from an entity with a publicly available IP address.", "schemas/call-automation-logs.md", 56),
+                new global::CallLogGen.ColumnSchema("CorrelationId", global::CallLogGen.KqlType.String, "CorrelationId", false, "The identifier to identify a call and correlate events for a unique call.", "schemas/call-automation-logs.md", 50),
+                new global::CallLogGen.ColumnSchema("DurationMs", global::CallLogGen.KqlType.Int, "DurationMs", false, "The duration of the operation in milliseconds.", "schemas/call-automation-logs.md", 55),
+                new global::CallLogGen.ColumnSchema("Level", global::CallLogGen.KqlType.String, "Level", false, "The severity level of the event.", "schemas/call-automation-logs.md", 57),
+                new global::CallLogGen.ColumnSchema("OperationId", global::CallLogGen.KqlType.String, "OperationId", false, "The ID of the operation, unique for each request.", "schemas/ACSCallAutomationIncomingOperations.json", 34),
+                new global::CallLogGen.ColumnSchema("OperationName", global::CallLogGen.KqlType.String, "OperationName", false, "The operation associated with log record.", "schemas/call-automation-logs.md", 49),
+                new global::CallLogGen.ColumnSchema("OperationVersion", global::CallLogGen.KqlType.String, "OperationVersion", false, "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", "schemas/call-automation-logs.md", 51),
+                new global::CallLogGen.ColumnSchema("ResultSignature", global::CallLogGen.KqlType.Int, "ResultSignature", false, "The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.", "schemas/call-automation-logs.md", 54),
+                new global::CallLogGen.ColumnSchema("ResultType", global::CallLogGen.KqlType.String, "ResultType", false, "The status of the operation.", "schemas/call-automation-logs.md", 53),
+                new global::CallLogGen.ColumnSchema("SdkType", global::CallLogGen.KqlType.String, "SdkType", false, "The SDK type used for the request.", "schemas/call-automation-logs.md", 62),
+                new global::CallLogGen.ColumnSchema("SdkVersion", global::CallLogGen.KqlType.String, "SdkVersion", false, "SDK version used for the request.", "schemas/call-automation-logs.md", 61),
+                new global::CallLogGen.ColumnSchema("ServerCallId", global::CallLogGen.KqlType.String, "ServerCallId", false, "A unique ID to identify a call.", "schemas/call-automation-logs.md", 60),
+                new global::CallLogGen.ColumnSchema("SubOperationName", global::CallLogGen.KqlType.String, "SubOperationName", false, "Used to identify the sub type of media operation (play, recognize)", "schemas/call-automation-logs.md", 64),
+                new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 48),
+                new global::CallLogGen.ColumnSchema("URI", global::CallLogGen.KqlType.String, "Uri", false, "The URI of the request.", "schemas/call-automation-logs.md", 58),
+                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", false, "The Log Analytics workspace ID.", "", 0),
+                new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
+                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", false, "The name of the table.", "", 0),
+                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", false, "A unique identifier for the resource that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", false, "A unique identifier for the subscription that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", false, "The record size in bytes.", "", 0),
+                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
             });
 
         /// <summary>The columns of <c>ACSCallAutomationIncomingOperations</c> as typed KQL expressions, for <see cref="Query"/>.</summary>
