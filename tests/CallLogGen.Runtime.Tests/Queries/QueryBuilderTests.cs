@@ -141,4 +141,18 @@ public class QueryBuilderTests
         Assert.False(query.IsShapeKnown);
         Assert.Empty(query.ResultColumns);
     }
+
+    [Fact]
+    public void Union_matches_columns_by_name_and_refuses_type_clashes()
+    {
+        var failed = AcsCallAutomationIncomingOperations.Query().Where(t => t.ResultType == "Failed").Project(t => new KqlProjection { t.CorrelationId, t.TimeGenerated });
+        var usage = AcsBillingUsage.Query().Project(t => new KqlProjection { t.CorrelationId, t.Quantity });
+
+        var union = failed.Union(usage);
+        Assert.EndsWith("| union (ACSBillingUsage | project CorrelationId, Quantity)", union.ToKql(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "CorrelationId", "TimeGenerated", "Quantity" }, union.ResultColumns.Select(c => c.Name));
+
+        var clash = AcsBillingUsage.Query().Project(t => new KqlProjection { KqlReal.Column("TimeGenerated").Is(t.Quantity) });
+        Assert.Throws<ArgumentException>(() => failed.Union(clash));
+    }
 }

@@ -89,6 +89,40 @@ internal sealed class JoinStage : KqlStage
     }
 }
 
+internal sealed class UnionStage : KqlStage
+{
+    private readonly string _other;
+    private readonly List<KqlResultColumn>? _otherShape;
+
+    public UnionStage(string other, List<KqlResultColumn>? otherShape)
+    {
+        _other = other;
+        _otherShape = otherShape;
+    }
+
+    public override void Write(StringBuilder builder) => builder.Append("union (").Append(_other).Append(')');
+
+    public override List<KqlResultColumn> Apply(List<KqlResultColumn> input)
+    {
+        var output = new List<KqlResultColumn>(input);
+        foreach (var column in _otherShape ?? new List<KqlResultColumn>())
+        {
+            var index = IndexOf(output, column.Name);
+            if (index < 0)
+            {
+                output.Add(column);
+            }
+            else if (output[index].Type != column.Type)
+            {
+                throw new ArgumentException(
+                    $"'union' meets column '{column.Name}' as {KqlTypeNames.Of(output[index].Type)} and as {KqlTypeNames.Of(column.Type)}; project one side to the other's type first.");
+            }
+        }
+
+        return output;
+    }
+}
+
 internal sealed class RawStage : KqlStage
 {
     private readonly string _text;

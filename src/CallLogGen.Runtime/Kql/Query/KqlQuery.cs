@@ -162,6 +162,18 @@ public sealed class KqlQuery<TColumns>
     }
 
     /// <summary>
+    /// <c>| union (other)</c>: the records of both queries. Columns are matched by name; a column the queries
+    /// give different types is refused (project one of them to the other's type first), rather than left to
+    /// KQL's renaming.
+    /// </summary>
+    public KqlQuery<TColumns> Union<TOther>(KqlQuery<TOther> other)
+        where TOther : class
+    {
+        var stage = new UnionStage(other.ToKql(KqlLayout.SingleLine), other.IsShapeKnown ? new List<KqlResultColumn>(other.ResultColumns) : null);
+        return other.IsShapeKnown ? Then(stage) : new KqlQuery<TColumns>(_table, _timeColumn, Columns, this, stage, shape: null);
+    }
+
+    /// <summary>
     /// Appends raw KQL as an operator (<c>| text</c>). The escape hatch: nothing checks or escapes it, so pass
     /// only text written in your code, never values. After it, the result shape is unknown.
     /// </summary>
