@@ -155,4 +155,19 @@ public class QueryBuilderTests
         var clash = AcsBillingUsage.Query().Project(t => new KqlProjection { KqlReal.Column("TimeGenerated").Is(t.Quantity) });
         Assert.Throws<ArgumentException>(() => failed.Union(clash));
     }
+
+    [Fact]
+    public void Make_series_gives_dynamic_arrays_per_group()
+    {
+        var requests = KqlDynamic.Column("Requests");
+        var query = AcsCallAutomationIncomingOperations.Query()
+            .MakeSeries(t => new KqlAggregation { requests.IsSeriesOf(KqlFunctions.Count()) }, t => t.TimeGenerated, Start, Start.AddDays(1), TimeSpan.FromHours(1), by: t => new KqlProjection { t.OperationName })
+            .Render(KqlChart.TimeChart);
+
+        Assert.Contains("| make-series Requests = count() on TimeGenerated from datetime(2026-11-24T00:00:00.0000000Z) to datetime(2026-11-25T00:00:00.0000000Z) step ", query.ToKql(), StringComparison.Ordinal);
+        Assert.EndsWith(" by OperationName\n| render timechart", query.ToKql(), StringComparison.Ordinal);
+        Assert.Equal(
+            new[] { new KqlResultColumn("OperationName", KqlType.String), new KqlResultColumn("Requests", KqlType.Dynamic), new KqlResultColumn("TimeGenerated", KqlType.Dynamic) },
+            query.ResultColumns);
+    }
 }

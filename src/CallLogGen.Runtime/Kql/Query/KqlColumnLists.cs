@@ -38,6 +38,13 @@ public static class KqlAssignments
     public static KqlAssignment Is<T>(this T column, KqlAggregate<T> aggregate)
         where T : KqlExpression => new(NameOf(column), aggregate.Node, aggregate.Type, isAggregate: true);
 
+    /// <summary>
+    /// <c>Series = aggregate</c>, in make-series: the column holds one value of the aggregate per time step, as a
+    /// dynamic array, whatever the aggregate's own type.
+    /// </summary>
+    public static KqlAssignment IsSeriesOf<T>(this KqlDynamic column, KqlAggregate<T> aggregate)
+        where T : KqlExpression => new(NameOf(column), aggregate.Node, KqlType.Dynamic, isAggregate: true);
+
     internal static string NameOf(KqlExpression column) =>
         column.Node is ColumnNode named
             ? named.Name

@@ -137,6 +137,38 @@ public sealed class KqlQuery<TColumns>
     public KqlQuery<TColumns> Summarize(Func<TColumns, KqlAggregation> aggregates, Func<TColumns, KqlProjection>? by = null) =>
         Then(new SummarizeStage(aggregates(Columns).Items, by is null ? Array.Empty<KqlAssignment>() : by(Columns).Items));
 
+    /// <summary>
+    /// <c>| make-series S = agg(...) on Time from a to b step s by c</c>: one row per group, each aggregation and the
+    /// time axis as dynamic arrays (name the axis with <paramref name="axis"/>'s column). Aggregations are written
+    /// with <see cref="KqlAssignments.IsSeriesOf{T}"/>.
+    /// </summary>
+    public KqlQuery<TColumns> MakeSeries(
+        Func<TColumns, KqlAggregation> aggregates,
+        Func<TColumns, KqlDateTime> axis,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        TimeSpan step,
+        Func<TColumns, KqlProjection>? by = null)
+    {
+        if (to <= from)
+        {
+            throw new ArgumentException($"The series ends ({to:O}) before it starts ({from:O}).", nameof(to));
+        }
+
+        if (step <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "A series step must be positive.");
+        }
+
+        return Then(new MakeSeriesStage(
+            aggregates(Columns).Items,
+            KqlAssignments.NameOf(axis(Columns)),
+            KqlLiteral.Render(from),
+            KqlLiteral.Render(to),
+            KqlLiteral.Render(step),
+            by is null ? Array.Empty<KqlAssignment>() : by(Columns).Items));
+    }
+
     /// <summary><c>| order by a desc, b asc nulls last</c>.</summary>
     public KqlQuery<TColumns> OrderBy(Func<TColumns, KqlOrdering> keys) => Then(new OrderStage("order", 0, keys(Columns)));
 

@@ -309,3 +309,74 @@ internal sealed class RenderStage : KqlStage
 
     public override List<KqlResultColumn> Apply(List<KqlResultColumn> input) => input;
 }
+
+internal sealed class MakeSeriesStage : KqlStage
+{
+    private readonly IReadOnlyList<KqlAssignment> _aggregates;
+    private readonly string _axis;
+    private readonly string _from;
+    private readonly string _to;
+    private readonly string _step;
+    private readonly IReadOnlyList<KqlAssignment> _by;
+
+    public MakeSeriesStage(IReadOnlyList<KqlAssignment> aggregates, string axis, string from, string to, string step, IReadOnlyList<KqlAssignment> by)
+    {
+        if (aggregates.Count == 0)
+        {
+            throw new ArgumentException("'make-series' needs at least one aggregation.");
+        }
+
+        foreach (var aggregate in aggregates)
+        {
+            if (aggregate.Type != KqlType.Dynamic)
+            {
+                throw new ArgumentException($"'make-series' makes '{aggregate.Name}' a dynamic array: write it as a KqlDynamic column with IsSeriesOf.");
+            }
+        }
+
+        _aggregates = aggregates;
+        _axis = axis;
+        _from = from;
+        _to = to;
+        _step = step;
+        _by = by;
+    }
+
+    public override void Write(StringBuilder builder)
+    {
+        builder.Append("make-series ");
+        WriteAssignments(builder, _aggregates);
+        builder.Append(" on ").Append(KqlNames.Bracket(_axis))
+            .Append(" from ").Append(_from).Append(" to ").Append(_to).Append(" step ").Append(_step);
+        if (_by.Count > 0)
+        {
+            builder.Append(" by ");
+            WriteAssignments(builder, _by);
+        }
+    }
+
+    public override List<KqlResultColumn> Apply(List<KqlResultColumn> input)
+    {
+        var axis = IndexOf(input, _axis);
+        if (axis < 0 || input[axis].Type != KqlType.DateTime)
+        {
+            throw new InvalidOperationException($"'make-series' runs on '{_axis}', which is not a datetime column of the query at that point.");
+        }
+
+        var output = new List<KqlResultColumn>();
+        foreach (var item in _by)
+        {
+            Require(input, item.Value, "make-series");
+            output.Add(new KqlResultColumn(item.Name, item.Type));
+        }
+
+        foreach (var item in _aggregates)
+        {
+            Require(input, item.Value, "make-series");
+            output.Add(new KqlResultColumn(item.Name, KqlType.Dynamic));
+        }
+
+        output.Add(new KqlResultColumn(_axis, KqlType.Dynamic));
+        return output;
+    }
+}
