@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.IO;
 using CallLogGen.Diagnostics;
 using CallLogGen.Emit;
@@ -77,8 +78,9 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             }
         });
 
+        // Only the type names: a column edit in one table must not re-emit the catalogue.
         var catalog = resolved
-            .Select(static (schema, _) => schema.Tables)
+            .Select(static (schema, _) => schema.Tables.Select(static t => t.TypeName).ToEquatableArray())
             .Combine(settings.Select(static (s, _) => s.Namespace))
             .WithTrackingName(Steps.Catalog);
 
@@ -138,15 +140,11 @@ public sealed class CallLogGenerator : IIncrementalGenerator
 
     private static string RelativePath(string path, string? projectDirectory)
     {
-        var normalized = path.Replace('\\', '/');
+        // Fold `..` first: items included as $(MSBuildThisFileDirectory)../../schemas/x.md arrive unfolded.
+        var normalized = Paths.Fold(path);
         if (projectDirectory is not null)
         {
-            var root = projectDirectory.Replace('\\', '/');
-            if (!root.EndsWith("/", StringComparison.Ordinal))
-            {
-                root += "/";
-            }
-
+            var root = Paths.Fold(projectDirectory).TrimEnd('/') + "/";
             if (normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase))
             {
                 return normalized.Substring(root.Length);

@@ -81,16 +81,30 @@ internal static class DiagnosticCatalog
         "CLG1016", "Table has no columns",
         "{0}: table '{1}' has no column that could be read; it is not generated", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NoTables = Schema(
+        "CLG1017", "Schema file has no tables",
+        "{0}: no log schema table was found in this markdown file or the files it includes; nothing is generated from it", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor PathologicalLine = Schema(
+        "CLG1018", "Line skipped: no table row looks like it",
+        "{0}: the line has {1} '|' characters, more than any table row ({2}); it is skipped so that reading the file stays fast", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = new(
         "CLG1100", "C# 10 or later required",
         "CallLogGen generates C# 10 code, but this project compiles as C# {0}; set <LangVersion> to 10 or later. Nothing is generated.",
         CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "CLG1100.md");
 
+    public static readonly DiagnosticDescriptor InvalidNamespace = new(
+        "CLG1101", "CallLogGenNamespace is not a C# namespace",
+        "The MSBuild property CallLogGenNamespace is '{0}', which is not a C# namespace; the models are generated in '{1}' instead",
+        CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "CLG1101.md");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
-        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, UnsupportedLanguageVersion);
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

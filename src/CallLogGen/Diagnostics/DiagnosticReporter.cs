@@ -17,8 +17,10 @@ internal static class DiagnosticReporter
                 new TextSpan(span.Start, span.Length),
                 new LinePositionSpan(new LinePosition(span.Line, span.Column), new LinePosition(span.EndLine, span.EndColumn)))
             : Location.None;
-        var where = info.Location?.Display ?? "CallLogGen";
-        var arguments = new object[] { where }.Concat(info.Arguments.Select(a => (object)a)).ToArray();
+        // Schema messages open with the file position; messages about the project have no {0} for it.
+        var arguments = descriptor.Category == DiagnosticCatalog.SchemaCategory
+            ? new object[] { info.Location?.Display ?? "CallLogGen" }.Concat(info.Arguments.Select(a => (object)a)).ToArray()
+            : info.Arguments.Select(a => (object)a).ToArray();
         return Diagnostic.Create(descriptor, location, arguments);
     }
 }

@@ -107,6 +107,15 @@ internal static class Paths
         return slash < 0 ? normalized : normalized.Substring(slash + 1);
     }
 
+    /// <summary>A path with forward slashes and its <c>.</c> and <c>..</c> segments folded, keeping a leading root.</summary>
+    public static string Fold(string path)
+    {
+        var normalized = Normalize(path);
+        var rooted = normalized.StartsWith("/", StringComparison.Ordinal);
+        var folded = Combine(string.Empty, normalized);
+        return rooted ? "/" + folded : folded;
+    }
+
     /// <summary>Joins a folder and a relative path, folding <c>.</c> and <c>..</c> segments.</summary>
     public static string Combine(string folder, string relative)
     {

@@ -15,6 +15,9 @@ namespace CallLogGen.Resolve;
 /// </summary>
 internal static class TableBuilder
 {
+    /// <summary>The type that lists every table's schema; no table may take its name.</summary>
+    public const string CatalogTypeName = "CallLogTables";
+
     // Members every generated model has, which no column property may take.
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
@@ -294,7 +297,7 @@ internal static class TableBuilder
         }
 
         // The generated catalogue owns this name in every namespace.
-        return typeName == Emit.CatalogEmitter.TypeName ? typeName + "Record" : typeName;
+        return typeName == CatalogTypeName ? typeName + "Record" : typeName;
     }
 
     private static List<ColumnSpec> FinishColumns(IReadOnlyList<WorkColumn> columns, string typeName, List<DiagnosticInfo> diagnostics)

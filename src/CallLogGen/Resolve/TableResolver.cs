@@ -26,6 +26,10 @@ internal static class TableResolver
             .ThenBy(d => d.FilePath, StringComparer.Ordinal)
             .ToList();
         var diagnostics = new List<DiagnosticInfo>(ordered.SelectMany(d => d.Diagnostics));
+        if (settings.RejectedNamespace is { } rejected)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace.Id, null, rejected, settings.Namespace));
+        }
 
         var candidates = CollectCandidates(ordered, diagnostics);
         var options = ordered.SelectMany(d => d.Options).ToList();
@@ -67,6 +71,12 @@ internal static class TableResolver
             if (includes.IncludedPaths.Contains(Paths.Normalize(document.RelativePath)))
             {
                 continue;
+            }
+
+            if (document.Format == SchemaFormat.Markdown && tables.Count == 0)
+            {
+                // Say so: a page dropped into schemas/ that yields nothing would otherwise be a silent mystery.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NoTables.Id, SourceSpan.At(document.FilePath, document.RelativePath, 0, 0, 0)));
             }
 
             foreach (var table in tables)

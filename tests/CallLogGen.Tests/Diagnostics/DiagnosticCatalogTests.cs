@@ -1,0 +1,86 @@
+using CallLogGen.Diagnostics;
+using CallLogGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace CallLogGen.Tests.Diagnostics;
+
+public class DiagnosticCatalogTests
+{
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in DiagnosticCatalog.All)
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticScenarios.Data), MemberType = typeof(DiagnosticScenarios))]
+    public void Each_diagnostic_is_reported_where_the_problem_is(DiagnosticScenario scenario)
+    {
+        var properties = scenario.Namespace is null ? null : new Dictionary<string, string> { ["CallLogGenNamespace"] = scenario.Namespace };
+        var run = new GeneratorHarness(scenario.Files, languageVersion: scenario.LanguageVersion, properties: properties).Run();
+
+        Assert.Empty(run.WithId("CS8785"));
+        var found = run.WithId(scenario.Id).ToList();
+        var diagnostic = Assert.Single(found);
+        Assert.Contains(scenario.MessageFragment, diagnostic.GetMessage(), StringComparison.Ordinal);
+        if (scenario.File.Length == 0)
+        {
+            Assert.Equal(Location.None, diagnostic.Location);
+            Assert.Empty(run.CompilationProblems());
+            return;
+        }
+
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.ProjectDirectory + scenario.File, span.Path);
+        Assert.Equal((scenario.Line, scenario.Column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.StartsWith($"{scenario.File}({scenario.Line},{scenario.Column}): ", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_scenario_that_triggers_it()
+    {
+        var catalogued = DiagnosticCatalog.All.Select(d => d.Id).Order(StringComparer.Ordinal);
+        var triggered = DiagnosticScenarios.All.Select(s => s.Id).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(catalogued, triggered);
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_well_formed()
+    {
+        var ids = DiagnosticCatalog.All.Select(d => d.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^CLG[0-9]{4}$", id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_descriptor_has_a_title_a_located_message_a_help_page_and_a_release_entry(string id)
+    {
+        var descriptor = DiagnosticCatalog.Get(id);
+
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()));
+        Assert.StartsWith("CallLogGen.", descriptor.Category, StringComparison.Ordinal);
+        if (descriptor.Category == DiagnosticCatalog.SchemaCategory)
+        {
+            Assert.StartsWith("{0}: ", descriptor.MessageFormat.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith($"/docs/diagnostics/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        var page = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", id + ".md");
+        Assert.True(File.Exists(page), $"missing help page {page}");
+        var text = File.ReadAllText(page);
+        foreach (var section in new[] { "## What it means", "## Example", "## How to fix", "## How to suppress" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        var releases = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "CallLogGen", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "CallLogGen", "AnalyzerReleases.Shipped.md"));
+        Assert.Matches($"(?m)^{id} \\| {descriptor.Category.Replace(".", "\\.", StringComparison.Ordinal)} \\| {descriptor.DefaultSeverity} \\|", releases);
+    }
+}

@@ -1,0 +1,57 @@
+using CallLogGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CallLogGen.Tests.Diagnostics;
+
+/// <summary>
+/// One schema input per diagnostic id that triggers it, with the file, line and column (one-based, as
+/// editors show them) where it must be reported. The catalogue test requires a scenario for every id.
+/// </summary>
+public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest, string? Namespace = null)
+{
+    public override string ToString() => Id;
+}
+
+public static class DiagnosticScenarios
+{
+    private const string Options = "schemas/options.json";
+
+    private static SchemaInput Md(string path, string text) => new(path, text);
+
+    private static readonly SchemaInput Page = Md("schemas/page.md", "# Requests\n\n| Column | Type | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| Level | string | How bad. |\n");
+
+    public static readonly DiagnosticScenario[] All =
+    {
+        new("CLG1001", new[] { Md("schemas/t.json", "{\n  \"Name\": \"T\",\n  \"Properties\": [ }\n") }, "schemas/t.json", 3, 19, "not valid JSON"),
+        new("CLG1002", new[] { Md("schemas/settings.json", "{ \"retentionDays\": 30 }") }, "schemas/settings.json", 1, 1, "none of the schema formats"),
+        new("CLG1003", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n|  | string |\n") }, "schemas/p.md", 6, 1, "cannot be read as a column"),
+        new("CLG1004", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| Level | string |\n| Level | int |\n") }, "schemas/p.md", 6, 3, "already has a column 'Level'"),
+        new("CLG1005", new[] { Page, Md("schemas/other/page.md", "# Requests\n\n| Column | Type |\n|---|---|\n| A | string |\n") }, "schemas/page.md", 3, 1, "schemas/other/page.md(3,1)"),
+        new("CLG1006", new[] { Md("schemas/p.md", "# T\n\n| Field | Type | Description |\n|---|---|---|\n| port | ushort | The port. |\n| host | string | The host. |\n| time | datetime | When. |\n") }, "schemas/p.md", 5, 10, "'ushort'"),
+        new("CLG1007", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| `---` | string |\n") }, "schemas/p.md", 6, 3, "no letter or digit"),
+        new("CLG1008", new[] { Page, Md("schemas/crd.md", "# Filters\n\n| Field | Type | Description |\n|---|---|---|\n| includeFilters | []filter | Filters. |\n| destination | Endpoint | Where. |\n") }, "schemas/crd.md", 3, 1, "not generated"),
+        new("CLG1009", new[] { Md("schemas/stub.md", "# Stub\n\n## Columns\n\n[!INCLUDE [x](./includes/missing-include.md)]\n") }, "schemas/stub.md", 5, 1, "'./includes/missing-include.md'"),
+        new("CLG1010", new[] { Md("schemas/p.md", "# T\n\n| Property | Description |\n|---|---|\n| `TimeGenerated` | When the record was made. |\n") }, "schemas/p.md", 5, 3, "inferred datetime"),
+        new("CLG1011", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\", \"columns\": [\n  {\"column\": \"Severity\", \"type\": \"int\"}\n]}]}") }, Options, 2, 14, "'Severity'"),
+        new("CLG1012", new[] { Page, Md(Options, "{\"tables\": [\n  {\"tableName\": \"Responses\"}\n]}") }, Options, 2, 17, "match no table"),
+        new("CLG1013", new[] { Page, Md("schemas/requests.json", "{\"Name\": \"Requests\", \"Properties\": [{\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"}, {\"Name\": \"Level\", \"Type\": \"int\"}]}") }, "schemas/page.md", 6, 3, "the document gives column 'Level' the type string, the table int"),
+        new("CLG1014", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\",\n  \"colums\": []}]}") }, Options, 2, 3, "colums"),
+        new("CLG1015", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\",\n  \"standardColumns\": [\"_BillingSize\"]}]}") }, Options, 2, 23, "'_BillingSize'"),
+        new("CLG1016", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n") }, "schemas/p.md", 3, 1, "no column that could be read"),
+        new("CLG1017", new[] { Md("schemas/prose.md", "# Notes\n\nJust prose, no tables.\n") }, "schemas/prose.md", 1, 1, "no log schema table"),
+        new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
+        new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
+        new("CLG1101", new[] { Page }, "", 0, 0, "'My Logs', which is not a C# namespace; the models are generated in 'Contoso.CallLogs'", Namespace: "My Logs"),
+    };
+
+    public static TheoryData<DiagnosticScenario> Data()
+    {
+        var data = new TheoryData<DiagnosticScenario>();
+        foreach (var scenario in All)
+        {
+            data.Add(scenario);
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,47 @@
+namespace CallLogGen.Tests.Infrastructure;
+
+/// <summary>
+/// Where the repository and the shared corpus are. CI clones the repository into a fresh folder with a
+/// copy of <c>shared/</c> beside it, so both are found by walking up from the test binaries.
+/// </summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Schemas => Path.Combine(Root, "schemas");
+
+    public static string Shared { get; } = FindShared();
+
+    /// <summary>The repository's schema files as the package hands them to the generator.</summary>
+    public static IReadOnlyList<SchemaInput> RepositorySchemas() =>
+        Directory.EnumerateFiles(Schemas, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => new SchemaInput(Path.GetRelativePath(Root, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToList();
+
+    private static string FindShared()
+    {
+        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        if (Directory.Exists(Path.Combine(beside, "corpus")))
+        {
+            return beside;
+        }
+
+        throw new DirectoryNotFoundException($"shared/corpus not found: expected {beside}, beside the repository");
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CallLogGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CallLogGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
