@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallLogGen.Tests.Infrastructure;
 
 namespace CallLogGen.Tests.Integration;
 
@@ -31,7 +32,7 @@ public sealed class PackageFixture : IDisposable
     /// <summary>The local feed folder the nupkg is packed into.</summary>
     public string Feed { get; }
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>The pack, done on first use; a test asserts on <see cref="PackResult.Process"/> before using the package.</summary>
     public PackResult Result => _pack.Value;
@@ -88,20 +89,6 @@ public sealed class PackageFixture : IDisposable
 
             CopyTree(folder, Path.Combine(destination, name));
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CallLogGen.sln"))
-                && File.Exists(Path.Combine(directory.FullName, "src", "CallLogGen.Package", "CallLogGen.Package.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No CallLogGen.sln above " + AppContext.BaseDirectory + ": the integration tests run from the repository's build output.");
     }
 }
 
