@@ -56,6 +56,14 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Equal(_fixture.Version, Value("version"));
         // A development dependency gets IncludeAssets without `compile` from `dotnet add package`: user code could not see TableSchema.
         Assert.NotEqual("true", Value("developmentDependency")?.Trim().ToLowerInvariant());
+
+        // The runtime ships inside this package, so its own dependencies must be declared here, per framework.
+        var groups = metadata.Descendants().Where(e => e.Name.LocalName == "group").ToDictionary(
+            g => g.Attribute("targetFramework")!.Value,
+            g => g.Elements().Select(d => d.Attribute("id")!.Value).ToList());
+        Assert.Contains("System.Text.Json", groups[".NETStandard2.0"]);
+        Assert.Empty(groups["net10.0"]);
+        Assert.DoesNotContain(groups.Values.SelectMany(ids => ids), id => id.StartsWith("CallLogGen", StringComparison.Ordinal));
     }
 
     [Fact]
