@@ -10,7 +10,10 @@ public static class RepositoryPaths
 
     public static string Schemas => Path.Combine(Root, "schemas");
 
-    public static string Shared { get; } = FindShared();
+    private static readonly Lazy<string> SharedFolder = new(FindShared);
+
+    /// <summary>The shared folder beside the repository (corpus/, seeds/); only tests that read the corpus need it.</summary>
+    public static string Shared => SharedFolder.Value;
 
     /// <summary>The repository's schema files as the package hands them to the generator.</summary>
     public static IReadOnlyList<SchemaInput> RepositorySchemas() =>

@@ -1,0 +1,200 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace CallLogGen.Tests.Integration;
+
+/// <summary>
+/// The nupkg as a user gets it: packed from the repository, checked for its layout, then added with
+/// <c>dotnet add package</c> to a fresh console project that has a JSON table schema and a docs-style
+/// markdown page in its schemas/ folder (found by the package's default glob), built with warnings as
+/// errors and run. Slow (several dotnet commands): hence two tests sharing one pack.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class PackageTests : IClassFixture<PackageFixture>
+{
+    private static readonly TimeSpan AddPackageTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
+
+    private readonly PackageFixture _fixture;
+
+    public PackageTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void Nupkg_has_the_generator_its_dependency_the_runtime_library_and_the_props()
+    {
+        var package = PackagePathOrFail();
+        using var archive = ZipFile.OpenRead(package);
+        var entries = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        var listing = string.Join("\n", entries.Order(StringComparer.Ordinal));
+
+        foreach (var expected in new[]
+        {
+            "analyzers/dotnet/cs/CallLogGen.dll",
+            "analyzers/dotnet/cs/Markdig.dll",
+            "lib/netstandard2.0/CallLogGen.Runtime.dll",
+            "lib/net10.0/CallLogGen.Runtime.dll",
+            "build/CallLogGen.props",
+            "buildTransitive/CallLogGen.props",
+        })
+        {
+            Assert.True(entries.Contains(expected), $"the nupkg lacks {expected}; it holds:\n{listing}");
+        }
+
+        // The generator is an analyzer only: never a compile reference, and the compiler's own assemblies stay out.
+        Assert.False(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("/CallLogGen.dll", StringComparison.Ordinal)), "the generator is packed under lib/:\n" + listing);
+        Assert.False(entries.Any(e => e.Contains("CallLogGen.Package.dll", StringComparison.Ordinal)), "the packaging project's own assembly is packed:\n" + listing);
+        Assert.False(entries.Any(e => e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal)), "Roslyn is packed beside the generator:\n" + listing);
+
+        var nuspecEntry = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal));
+        using var stream = nuspecEntry.Open();
+        var nuspec = XDocument.Load(stream);
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+        Assert.Equal("CallLogGen", Value("id"));
+        Assert.Equal(_fixture.Version, Value("version"));
+        // A development dependency gets IncludeAssets without `compile` from `dotnet add package`: user code could not see TableSchema.
+        Assert.NotEqual("true", Value("developmentDependency")?.Trim().ToLowerInvariant());
+
+        // The runtime ships inside this package, so its own dependencies must be declared here, per framework.
+        var groups = metadata.Descendants().Where(e => e.Name.LocalName == "group").ToDictionary(
+            g => g.Attribute("targetFramework")!.Value,
+            g => g.Elements().Select(d => d.Attribute("id")!.Value).ToList());
+        Assert.Contains("System.Text.Json", groups[".NETStandard2.0"]);
+        Assert.Empty(groups["net10.0"]);
+        Assert.DoesNotContain(groups.Values.SelectMany(ids => ids), id => id.StartsWith("CallLogGen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Console_app_built_against_the_package_prints_the_generated_schemas()
+    {
+        var package = PackagePathOrFail();
+        using var consumer = new TempFolder("callloggen-consumer");
+        var packages = consumer.Combine("nuget-packages");
+        var app = consumer.Combine("app");
+        Directory.CreateDirectory(app);
+
+        // Nothing above the project may take part: stop MSBuild's search for Directory.*.props here.
+        File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), NuGetConfig(Path.GetDirectoryName(package)!));
+        // Written by hand rather than with `dotnet new console`: the same project, without the template engine's start-up cost.
+        File.WriteAllText(Path.Combine(app, "PackageConsumer.csproj"), ConsumerProject);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
+        Directory.CreateDirectory(Path.Combine(app, "schemas"));
+        File.WriteAllText(Path.Combine(app, "schemas", "my-table.json"), SentinelTable);
+        File.WriteAllText(Path.Combine(app, "schemas", "app-audit.md"), MarkdownPage);
+
+        // Its own packages folder: this run's restore can only see this run's package, and it is deleted with the folder.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+
+        var add = DotNetCli.Run(app, AddPackageTimeout, environment, "add", "PackageConsumer.csproj", "package", "CallLogGen", "--version", _fixture.Version);
+        Assert.True(add.Succeeded, "dotnet add package failed:\n" + add.Describe());
+        var project = File.ReadAllText(Path.Combine(app, "PackageConsumer.csproj"));
+        Assert.True(project.Contains("Include=\"CallLogGen\"", StringComparison.Ordinal) && project.Contains(_fixture.Version, StringComparison.Ordinal), "dotnet add package did not reference the package:\n" + project);
+        Assert.False(project.Contains("IncludeAssets", StringComparison.Ordinal), "dotnet add package limited the assets (a development dependency?):\n" + project);
+
+        var build = DotNetCli.Run(app, BuildTimeout, environment, new[] { "build", "PackageConsumer.csproj", "-c", "Release", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
+        Assert.True(build.Succeeded, "the consumer does not build against the package:\n" + build.Describe());
+
+        var assembly = Path.Combine(app, "bin", "Release", "net10.0", "PackageConsumer.dll");
+        var run = DotNetCli.Run(app, RunTimeout, environment, assembly);
+        Assert.True(run.Succeeded, "the consumer failed:\n" + run.Describe());
+
+        var expected = string.Join("\n",
+            // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json).
+            "table AppAudit (TimeGenerated:datetime, UserName:string, DurationMs:long)",
+            "table MyTable (TimeGenerated:datetime, Level:string)",
+            // The generated models, used as types.
+            "model MyTable Warning 2026-01-02T03:04:05.0000000+00:00",
+            "model AppAudit alice 42");
+        Assert.True(
+            expected == run.StandardOutput.ReplaceLineEndings("\n").TrimEnd('\n'),
+            $"unexpected output from the consumer.\n--- expected ---\n{expected}\n--- actual ---\n{run.StandardOutput}\n\n{run.Describe()}\n\nbuild:\n{build.Describe()}");
+    }
+
+    private string PackagePathOrFail()
+    {
+        var result = _fixture.Result;
+        Assert.True(result.Process.Succeeded, "dotnet pack failed:\n" + result.Process.Describe());
+        Assert.True(result.PackagePath is not null, $"dotnet pack made no CallLogGen.{_fixture.Version}.nupkg in {_fixture.Feed}:\n{result.Process.Describe()}");
+        return result.PackagePath!;
+    }
+
+    private static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="callloggen-test-feed" value="{System.Security.SecurityElement.Escape(feed)}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="callloggen-test-feed">
+              <package pattern="CallLogGen" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    // No AdditionalFiles: the schemas are found by the package props' default glob (schemas/**/*.md, schemas/**/*.json).
+    private const string ConsumerProject = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <RootNamespace>PackageConsumer</RootNamespace>
+            <CallLogGenNamespace>PackageConsumer.Logs</CallLogGenNamespace>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    private const string ConsumerProgram = """
+        using System.Globalization;
+        using PackageConsumer.Logs;
+
+        foreach (var table in CallLogTables.All)
+        {
+            Console.WriteLine("table " + table.TableName + " " + table.ToCslSchema());
+        }
+
+        var record = new MyTable { TimeGenerated = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Level = "Warning" };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {MyTable.Schema.TableName} {record.Level} {record.TimeGenerated:O}"));
+
+        var audit = new AppAudit { UserName = "alice", DurationMs = 42 };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {AppAudit.Schema.TableName} {audit.UserName} {audit.DurationMs}"));
+        """;
+
+    // A Sentinel custom-table file: Name and Properties.
+    private const string SentinelTable = """
+        {"Name":"MyTable","Properties":[{"Name":"TimeGenerated","Type":"datetime"},{"Name":"Level","Type":"string"}]}
+        """;
+
+    // A docs page in the shape of learn.microsoft.com's log-table pages: the table is named by its heading.
+    private const string MarkdownPage = """
+        ---
+        title: AppAudit table reference
+        ms.topic: reference
+        ---
+
+        # AppAudit
+
+        Audit records written by the application, one per user action.
+
+        ## Columns
+
+        | Column | Type | Description |
+        | --- | --- | --- |
+        | TimeGenerated | datetime | The time (UTC) at which the action was recorded. |
+        | UserName | string | The user who performed the action. |
+        | DurationMs | long | How long the action took, in milliseconds. |
+        """;
+}
