@@ -38,7 +38,7 @@ public class QueryBuilderTests
             .OrderBy(t => new KqlOrdering { { window, KqlSortDirection.Ascending } });
 
         Assert.Equal(
-            "ACSCallAutomationIncomingOperations | where TimeGenerated > ago(time(1.00:00:00)) | summarize P95 = percentile(DurationMs, real(95)), Longest = max(DurationMs) by OperationName, Window = bin(TimeGenerated, time(00:05:00)) | order by Window asc",
+            "ACSCallAutomationIncomingOperations | where TimeGenerated > ago(time(1.00:00:00)) | summarize P95 = percentile(DurationMs, 95.0), Longest = max(DurationMs) by OperationName, Window = bin(TimeGenerated, time(00:05:00)) | order by Window asc",
             query.ToKql(KqlLayout.SingleLine));
         Assert.Equal(
             new[] { new KqlResultColumn("OperationName", KqlType.String), new KqlResultColumn("Window", KqlType.DateTime), new KqlResultColumn("P95", KqlType.Real), new KqlResultColumn("Longest", KqlType.Int) },
