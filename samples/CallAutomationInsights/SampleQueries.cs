@@ -31,7 +31,7 @@ public static class SampleQueries
     /// <summary>p95 and max <c>DurationMs</c> per operation, in 5-minute bins.</summary>
     public static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> DurationPerOperation()
     {
-        var p95 = KqlReal.Column("P95DurationMs");
+        var p95 = KqlLong.Column("P95DurationMs");
         var longest = KqlInt.Column("MaxDurationMs");
         var window = KqlDateTime.Column("Window");
         return AcsCallAutomationIncomingOperations.Query()

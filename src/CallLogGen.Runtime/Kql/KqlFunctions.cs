@@ -51,15 +51,26 @@ public static class KqlFunctions
     public static KqlAggregate<T> Max<T>(T expression)
         where T : KqlExpression => new(new CallNode("max", expression.Node), expression.Type);
 
+    /// <summary><c>percentile(x, p)</c>, with <paramref name="percentile"/> from 0 to 100; of ints and longs it is a long.</summary>
+    public static KqlAggregate<KqlLong> Percentile(KqlInt expression, double percentile) => new(PercentileOf(expression, percentile), KqlType.Long);
+
     /// <summary><c>percentile(x, p)</c>, with <paramref name="percentile"/> from 0 to 100.</summary>
-    public static KqlAggregate<KqlReal> Percentile(IKqlNumeric expression, double percentile)
+    public static KqlAggregate<KqlLong> Percentile(KqlLong expression, double percentile) => new(PercentileOf(expression, percentile), KqlType.Long);
+
+    /// <summary><c>percentile(x, p)</c>, with <paramref name="percentile"/> from 0 to 100.</summary>
+    public static KqlAggregate<KqlReal> Percentile(KqlReal expression, double percentile) => new(PercentileOf(expression, percentile), KqlType.Real);
+
+    /// <summary><c>percentile(x, p)</c>, with <paramref name="percentile"/> from 0 to 100.</summary>
+    public static KqlAggregate<KqlDateTime> Percentile(KqlDateTime expression, double percentile) => new(PercentileOf(expression, percentile), KqlType.DateTime);
+
+    private static KqlNode PercentileOf(KqlExpression expression, double percentile)
     {
         if (double.IsNaN(percentile) || percentile < 0 || percentile > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile is from 0 to 100.");
         }
 
-        return new(new CallNode("percentile", expression.Expression.Node, new LiteralNode(KqlLiteral.Render(percentile))), KqlType.Real);
+        return new CallNode("percentile", expression.Node, new LiteralNode(KqlLiteral.Render(percentile)));
     }
 
     /// <summary><c>make_list(x)</c>: the values as a dynamic array.</summary>

@@ -5,15 +5,12 @@ namespace CallLogGen.Runtime.Tests.Queries;
 
 public class QueryBuilderTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = QueryCatalog.Start;
 
     [Fact]
     public void A_filtered_query_renders_one_operator_per_line()
     {
-        var query = AcsCallAutomationIncomingOperations.Query()
-            .InTimeRange(Start, Start.AddDays(1))
-            .Where(t => t.ResultType != "Succeeded" && t.OperationName.In("Play", "Recognize"))
-            .Take(100);
+        var query = QueryCatalog.FailedPlaysAndRecognizes();
 
         Assert.Equal(
             "ACSCallAutomationIncomingOperations\n" +
@@ -27,21 +24,13 @@ public class QueryBuilderTests
     [Fact]
     public void Summarize_by_bin_gives_the_result_shape()
     {
-        var p95 = KqlReal.Column("P95");
-        var longest = KqlInt.Column("Longest");
-        var window = KqlDateTime.Column("Window");
-        var query = AcsCallAutomationIncomingOperations.Query()
-            .InLast(TimeSpan.FromDays(1))
-            .Summarize(
-                t => new KqlAggregation { p95.Is(KqlFunctions.Percentile(t.DurationMs, 95)), longest.Is(KqlFunctions.Max(t.DurationMs)) },
-                by: t => new KqlProjection { t.OperationName, window.Is(t.TimeGenerated.Bin(TimeSpan.FromMinutes(5))) })
-            .OrderBy(t => new KqlOrdering { { window, KqlSortDirection.Ascending } });
+        var query = QueryCatalog.DurationPerOperation();
 
         Assert.Equal(
             "ACSCallAutomationIncomingOperations | where TimeGenerated > ago(time(1.00:00:00)) | summarize P95 = percentile(DurationMs, 95.0), Longest = max(DurationMs) by OperationName, Window = bin(TimeGenerated, time(00:05:00)) | order by Window asc",
             query.ToKql(KqlLayout.SingleLine));
         Assert.Equal(
-            new[] { new KqlResultColumn("OperationName", KqlType.String), new KqlResultColumn("Window", KqlType.DateTime), new KqlResultColumn("P95", KqlType.Real), new KqlResultColumn("Longest", KqlType.Int) },
+            new[] { new KqlResultColumn("OperationName", KqlType.String), new KqlResultColumn("Window", KqlType.DateTime), new KqlResultColumn("P95", KqlType.Long), new KqlResultColumn("Longest", KqlType.Int) },
             query.ResultColumns);
     }
 
@@ -57,10 +46,7 @@ public class QueryBuilderTests
     [Fact]
     public void Joins_always_write_their_kind_and_number_clashing_right_columns()
     {
-        var usage = AcsBillingUsage.Query().Project(t => new KqlProjection { t.CorrelationId, t.Quantity });
-        var query = AcsCallAutomationIncomingOperations.Query()
-            .Project(t => new KqlProjection { t.CorrelationId, t.OperationName })
-            .Join(KqlJoinKind.Inner, usage, (l, r) => KqlFunctions.On(l.CorrelationId, r.CorrelationId));
+        var query = QueryCatalog.OperationsJoinedWithUsage();
 
         Assert.EndsWith("| join kind=inner (ACSBillingUsage | project CorrelationId, Quantity) on CorrelationId", query.ToKql(), StringComparison.Ordinal);
         Assert.Equal(new[] { "CorrelationId", "OperationName", "CorrelationId1", "Quantity" }, query.ResultColumns.Select(c => c.Name));
@@ -89,8 +75,7 @@ public class QueryBuilderTests
     [Fact]
     public void Boolean_logic_keeps_its_grouping()
     {
-        var query = AcsCallAutomationIncomingOperations.Query()
-            .Where(t => (t.Level == "Error" || t.Level == "Warning") && !(t.OperationName == "Play"));
+        var query = QueryCatalog.WarningsAndErrorsButNotPlays();
 
         Assert.EndsWith("| where (Level == 'Error' or Level == 'Warning') and not(OperationName == 'Play')", query.ToKql(), StringComparison.Ordinal);
     }
@@ -98,20 +83,17 @@ public class QueryBuilderTests
     [Fact]
     public void Arithmetic_keeps_its_grouping()
     {
-        var seconds = KqlInt.Column("Seconds");
-        var query = AcsCallAutomationIncomingOperations.Query()
-            .Extend(t => new KqlExtension { seconds.Is((t.DurationMs + 500) / 1000) })
-            .Where(t => t.DurationMs - (t.DurationMs - 1) > 0);
+        var query = QueryCatalog.DurationArithmetic();
 
-        Assert.Contains("| extend Seconds = (DurationMs + int(500)) / int(1000)", query.ToKql(), StringComparison.Ordinal);
-        Assert.Contains("| where DurationMs - (DurationMs - int(1)) > int(0)", query.ToKql(), StringComparison.Ordinal);
-        Assert.Equal(new KqlResultColumn("Seconds", KqlType.Int), query.ResultColumns[^1]);
+        Assert.Contains("| extend Seconds = (DurationMs + int(500)) / 1000", query.ToKql(), StringComparison.Ordinal);
+        Assert.Contains("| where DurationMs - (DurationMs - int(1)) > 0", query.ToKql(), StringComparison.Ordinal);
+        Assert.Equal(new KqlResultColumn("Seconds", KqlType.Long), query.ResultColumns[^1]);
     }
 
     [Fact]
     public void Hostile_values_stay_inside_their_literal()
     {
-        var query = AcsCallAutomationIncomingOperations.Query().Where(t => t.CorrelationId == "x' | take 1 //");
+        var query = QueryCatalog.HostileCorrelationId();
 
         Assert.EndsWith(@"| where CorrelationId == 'x\' | take 1 //'", query.ToKql(), StringComparison.Ordinal);
     }
@@ -119,8 +101,8 @@ public class QueryBuilderTests
     [Fact]
     public void Empty_in_lists_are_constant_rather_than_invalid()
     {
-        Assert.EndsWith("| where false", AcsBillingUsage.Query().Where(t => t.UsageType.In()).ToKql(), StringComparison.Ordinal);
-        Assert.EndsWith("| where true", AcsBillingUsage.Query().Where(t => t.UsageType.NotIn(Array.Empty<string>())).ToKql(), StringComparison.Ordinal);
+        Assert.EndsWith("| where false", QueryCatalog.EmptyInList().ToKql(), StringComparison.Ordinal);
+        Assert.EndsWith("| where true", QueryCatalog.EmptyNotInList().ToKql(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,9 +128,7 @@ public class QueryBuilderTests
     public void Union_matches_columns_by_name_and_refuses_type_clashes()
     {
         var failed = AcsCallAutomationIncomingOperations.Query().Where(t => t.ResultType == "Failed").Project(t => new KqlProjection { t.CorrelationId, t.TimeGenerated });
-        var usage = AcsBillingUsage.Query().Project(t => new KqlProjection { t.CorrelationId, t.Quantity });
-
-        var union = failed.Union(usage);
+        var union = QueryCatalog.FailuresUnionUsage();
         Assert.EndsWith("| union (ACSBillingUsage | project CorrelationId, Quantity)", union.ToKql(), StringComparison.Ordinal);
         Assert.Equal(new[] { "CorrelationId", "TimeGenerated", "Quantity" }, union.ResultColumns.Select(c => c.Name));
 
@@ -159,10 +139,7 @@ public class QueryBuilderTests
     [Fact]
     public void Make_series_gives_dynamic_arrays_per_group()
     {
-        var requests = KqlDynamic.Column("Requests");
-        var query = AcsCallAutomationIncomingOperations.Query()
-            .MakeSeries(t => new KqlAggregation { requests.IsSeriesOf(KqlFunctions.Count()) }, t => t.TimeGenerated, Start, Start.AddDays(1), TimeSpan.FromHours(1), by: t => new KqlProjection { t.OperationName })
-            .Render(KqlChart.TimeChart);
+        var query = QueryCatalog.RequestSeries();
 
         Assert.Contains("| make-series Requests = count() on TimeGenerated from datetime(2026-11-24T00:00:00.0000000Z) to datetime(2026-11-25T00:00:00.0000000Z) step ", query.ToKql(), StringComparison.Ordinal);
         Assert.EndsWith(" by OperationName\n| render timechart", query.ToKql(), StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public class MutationPropertyTests(ITestOutputHelper output)
             .Select(path => new SchemaInput(
                 "schemas/" + Path.GetFileName(path).Replace(".txt", ".md", StringComparison.Ordinal),
                 File.ReadAllText(path)))
-            .Concat(RepositoryPaths.RepositorySchemas())
+            .Concat(RepositorySchemaFiles.Read())
             .ToList();
         Assert.True(files.Count >= 20, "the shared corpus was not found");
         return files;

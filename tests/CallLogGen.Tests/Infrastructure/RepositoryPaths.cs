@@ -15,15 +15,6 @@ public static class RepositoryPaths
     /// <summary>The shared folder beside the repository (corpus/, seeds/); only tests that read the corpus need it.</summary>
     public static string Shared => SharedFolder.Value;
 
-    /// <summary>The repository's schema files as the package hands them to the generator.</summary>
-    public static IReadOnlyList<SchemaInput> RepositorySchemas() =>
-        Directory.EnumerateFiles(Schemas, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => new SchemaInput(Path.GetRelativePath(Root, f).Replace('\\', '/'), File.ReadAllText(f)))
-            .ToList();
-
     private static string FindShared()
     {
         var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));

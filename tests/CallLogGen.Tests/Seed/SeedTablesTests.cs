@@ -35,7 +35,7 @@ public class SeedTablesTests
 
     private static readonly Lazy<(GeneratorRun Run, Assembly Assembly)> Generated = new(() =>
     {
-        var run = new GeneratorHarness(RepositoryPaths.RepositorySchemas()).Run();
+        var run = new GeneratorHarness(RepositorySchemaFiles.Read()).Run();
         return (run, run.LoadAssembly());
     });
 
@@ -115,7 +115,7 @@ public class SeedTablesTests
     [InlineData(1, "OperationId", "the table has column 'OperationId'", 46, 1)]
     public void Removing_one_settlement_from_the_options_brings_back_its_drift_warning(int table, string column, string expected, int line, int warnings)
     {
-        var files = RepositoryPaths.RepositorySchemas().ToList();
+        var files = RepositorySchemaFiles.Read().ToList();
         var index = files.FindIndex(f => f.RelativePath == OptionsPath);
         var options = JsonNode.Parse(files[index].Text)!;
         var columns = options["tables"]![table]!["columns"]!.AsArray();

@@ -1,6 +1,9 @@
 namespace CallLogGen.Kql;
 
-/// <summary>A KQL <c>int</c> (32-bit) expression: comparisons, <c>between</c>, <c>in</c> and arithmetic.</summary>
+/// <summary>
+/// A KQL <c>int</c> (32-bit) expression: comparisons, <c>between</c>, <c>in</c> and arithmetic. As in KQL,
+/// arithmetic on ints gives a <c>long</c>.
+/// </summary>
 public sealed class KqlInt : KqlOrdered<KqlInt, int>, IKqlNumeric
 {
     internal KqlInt(KqlNode node)
@@ -18,28 +21,28 @@ public sealed class KqlInt : KqlOrdered<KqlInt, int>, IKqlNumeric
     public static KqlInt Value(int value) => new(new LiteralNode(KqlLiteral.Render(value)));
 
     /// <summary><c>a + b</c>.</summary>
-    public static KqlInt operator +(KqlInt left, int right) => new(Arithmetic.Apply(left.Node, "+", left.Literal(right)));
+    public static KqlLong operator +(KqlInt left, int right) => new KqlLong(Arithmetic.Apply(left.Node, "+", left.Literal(right)));
 
     /// <summary><c>a - b</c>.</summary>
-    public static KqlInt operator -(KqlInt left, int right) => new(Arithmetic.Apply(left.Node, "-", left.Literal(right)));
+    public static KqlLong operator -(KqlInt left, int right) => new KqlLong(Arithmetic.Apply(left.Node, "-", left.Literal(right)));
 
     /// <summary><c>a * b</c>.</summary>
-    public static KqlInt operator *(KqlInt left, int right) => new(Arithmetic.Apply(left.Node, "*", left.Literal(right)));
+    public static KqlLong operator *(KqlInt left, int right) => new KqlLong(Arithmetic.Apply(left.Node, "*", left.Literal(right)));
 
     /// <summary><c>a / b</c> (integer division for <c>int</c> and <c>long</c>, as in KQL).</summary>
-    public static KqlInt operator /(KqlInt left, int right) => new(Arithmetic.Apply(left.Node, "/", left.Literal(right)));
+    public static KqlLong operator /(KqlInt left, int right) => new KqlLong(Arithmetic.Apply(left.Node, "/", left.Literal(right)));
 
     /// <summary><c>a + b</c>.</summary>
-    public static KqlInt operator +(KqlInt left, KqlInt right) => new(Arithmetic.Apply(left.Node, "+", right.Node));
+    public static KqlLong operator +(KqlInt left, KqlInt right) => new KqlLong(Arithmetic.Apply(left.Node, "+", right.Node));
 
     /// <summary><c>a - b</c>.</summary>
-    public static KqlInt operator -(KqlInt left, KqlInt right) => new(Arithmetic.Apply(left.Node, "-", right.Node));
+    public static KqlLong operator -(KqlInt left, KqlInt right) => new KqlLong(Arithmetic.Apply(left.Node, "-", right.Node));
 
     /// <summary><c>a * b</c>.</summary>
-    public static KqlInt operator *(KqlInt left, KqlInt right) => new(Arithmetic.Apply(left.Node, "*", right.Node));
+    public static KqlLong operator *(KqlInt left, KqlInt right) => new KqlLong(Arithmetic.Apply(left.Node, "*", right.Node));
 
     /// <summary><c>a / b</c>.</summary>
-    public static KqlInt operator /(KqlInt left, KqlInt right) => new(Arithmetic.Apply(left.Node, "/", right.Node));
+    public static KqlLong operator /(KqlInt left, KqlInt right) => new KqlLong(Arithmetic.Apply(left.Node, "/", right.Node));
 
     KqlExpression IKqlNumeric.Expression => this;
 

@@ -41,6 +41,33 @@ public sealed class KqlLong : KqlOrdered<KqlLong, long>, IKqlNumeric
     /// <summary><c>a / b</c>.</summary>
     public static KqlLong operator /(KqlLong left, KqlLong right) => new(Arithmetic.Apply(left.Node, "/", right.Node));
 
+    /// <summary><c>a + b</c> of an int and a long: a long, without converting the int first.</summary>
+    public static KqlLong operator +(KqlInt left, KqlLong right) => new(Arithmetic.Apply(left.Node, "+", right.Node));
+
+    /// <summary><c>a + b</c> of a long and an int: a long, without converting the int first.</summary>
+    public static KqlLong operator +(KqlLong left, KqlInt right) => new(Arithmetic.Apply(left.Node, "+", right.Node));
+
+    /// <summary><c>a - b</c> of an int and a long: a long, without converting the int first.</summary>
+    public static KqlLong operator -(KqlInt left, KqlLong right) => new(Arithmetic.Apply(left.Node, "-", right.Node));
+
+    /// <summary><c>a - b</c> of a long and an int: a long, without converting the int first.</summary>
+    public static KqlLong operator -(KqlLong left, KqlInt right) => new(Arithmetic.Apply(left.Node, "-", right.Node));
+
+    /// <summary><c>a * b</c> of an int and a long: a long, without converting the int first.</summary>
+    public static KqlLong operator *(KqlInt left, KqlLong right) => new(Arithmetic.Apply(left.Node, "*", right.Node));
+
+    /// <summary><c>a * b</c> of a long and an int: a long, without converting the int first.</summary>
+    public static KqlLong operator *(KqlLong left, KqlInt right) => new(Arithmetic.Apply(left.Node, "*", right.Node));
+
+    /// <summary><c>a / b</c> of an int and a long: a long, without converting the int first.</summary>
+    public static KqlLong operator /(KqlInt left, KqlLong right) => new(Arithmetic.Apply(left.Node, "/", right.Node));
+
+    /// <summary><c>a / b</c> of a long and an int: a long, without converting the int first.</summary>
+    public static KqlLong operator /(KqlLong left, KqlInt right) => new(Arithmetic.Apply(left.Node, "/", right.Node));
+
+    /// <summary>An int where a long is wanted, written <c>tolong(x)</c> so that the result really is a long.</summary>
+    public static implicit operator KqlLong(KqlInt value) => new(Call("tolong", value));
+
     KqlExpression IKqlNumeric.Expression => this;
 
     internal override KqlNode Literal(long value) => new LiteralNode(KqlLiteral.Render(value));

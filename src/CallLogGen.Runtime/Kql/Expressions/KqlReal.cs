@@ -41,6 +41,12 @@ public sealed class KqlReal : KqlOrdered<KqlReal, double>, IKqlNumeric
     /// <summary><c>a / b</c>.</summary>
     public static KqlReal operator /(KqlReal left, KqlReal right) => new(Arithmetic.Apply(left.Node, "/", right.Node));
 
+    /// <summary>An int where a real is wanted, written <c>toreal(x)</c> so that the result really is a real.</summary>
+    public static implicit operator KqlReal(KqlInt value) => new(Call("toreal", value));
+
+    /// <summary>A long where a real is wanted, written <c>toreal(x)</c>.</summary>
+    public static implicit operator KqlReal(KqlLong value) => new(Call("toreal", value));
+
     KqlExpression IKqlNumeric.Expression => this;
 
     internal override KqlNode Literal(double value) => new LiteralNode(KqlLiteral.Render(value));

@@ -21,7 +21,7 @@ public enum KqlLayout
 /// be shared and refined. Lambdas receive <typeparamref name="TColumns"/>, the table's generated columns.
 /// </summary>
 /// <typeparam name="TColumns">The generated column set of the table the query starts from.</typeparam>
-public sealed class KqlQuery<TColumns>
+public sealed class KqlQuery<TColumns> : IKqlQuery
     where TColumns : class
 {
     private readonly string _table;
