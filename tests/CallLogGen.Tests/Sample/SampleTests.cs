@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Diagnostics;
 using CallLogGen.Tests.Infrastructure;
 
@@ -64,5 +66,40 @@ public class SampleTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("unknown command 'frobnicate'", error, StringComparison.Ordinal);
+    }
+
+    private static string KqlLiteralOf(string text) => runtime::CallLogGen.Kql.KqlLiteral.Render(text);
+
+    [Fact]
+    public void Queries_prints_the_sample_questions_and_each_is_valid_kql_for_the_real_tables()
+    {
+        const string hostileId = "x' | take 1 //\n'it''s'";
+        var (exitCode, output, error) = RunSample("queries", hostileId);
+        Assert.True(exitCode == 0, error);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var queries = json.RootElement.EnumerateArray()
+            .Select(q => new KqlQuery(q.GetProperty("name").GetString()!, q.GetProperty("kql").GetString()!))
+            .ToList();
+        Assert.Equal(
+            new[] { "failed-requests-last-day", "duration-p95-per-operation-5m", "requests-of-one-call", "usage-per-type-per-day", "operations-with-usage-per-call" },
+            queries.Select(q => q.Id));
+
+        var (_, schemaOutput, _) = RunSample("schema");
+        var tables = schemaOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => new KqlTable(line[..line.IndexOf(' ', StringComparison.Ordinal)], line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..]))
+            .ToList();
+
+        var checks = KustoParser.Check(tables, queries);
+        Assert.All(checks, c => Assert.True(c.IsClean, $"{c.Id}: {c}\n{queries.Single(q => q.Id == c.Id).Kql}"));
+
+        // The user's id is one literal with exactly the user's text: nothing of it leaks into the query.
+        var perCall = checks.Single(c => c.Id == "requests-of-one-call");
+        Assert.Single(perCall.Literals, l => l.Kind == "StringLiteralExpression" && l.Value == hostileId);
+        // ...and the query has the same syntax as with a plain id: no `take` operator smuggled in.
+        var plain = KustoParser.Check(tables, new[] { new KqlQuery("plain", queries.Single(q => q.Id == "requests-of-one-call").Kql.Replace(KqlLiteralOf(hostileId), "'plain'", StringComparison.Ordinal)) }).Single();
+        Assert.True(plain.IsClean, plain.ToString());
+        Assert.Equal(plain.Operators, perCall.Operators);
+        Assert.DoesNotContain(perCall.Operators, o => o.StartsWith("Take", StringComparison.Ordinal));
     }
 }
