@@ -11,6 +11,7 @@ namespace CallLogGen;
 public sealed class TableSchema
 {
     private readonly ColumnSchema[] _columns;
+    private List<Kql.KqlResultColumn>? _queryColumns;
 
     /// <summary>Creates a table schema; generated code calls this once per table.</summary>
     public TableSchema(string tableName, string? category, ColumnSchema[] columns)
@@ -41,6 +42,26 @@ public sealed class TableSchema
         }
 
         return null;
+    }
+
+    /// <summary>The columns as a query over the table starts with them; made once, shared by every query (never changed).</summary>
+    internal List<Kql.KqlResultColumn> QueryColumns
+    {
+        get
+        {
+            if (_queryColumns is null)
+            {
+                var columns = new List<Kql.KqlResultColumn>(_columns.Length);
+                foreach (var column in _columns)
+                {
+                    columns.Add(new Kql.KqlResultColumn(column.Name, column.Type));
+                }
+
+                _queryColumns = columns;
+            }
+
+            return _queryColumns;
+        }
     }
 
     /// <summary>The table's schema in Kusto's CSL form: <c>(TimeGenerated:datetime, OperationName:string)</c>.</summary>

@@ -6,7 +6,7 @@ namespace CallLogGen.Kql;
 public static class KqlFunctions
 {
     /// <summary><c>ago(span)</c>: now minus <paramref name="span"/>.</summary>
-    public static KqlDateTime Ago(TimeSpan span) => new(new CallNode("ago", new LiteralNode(KqlLiteral.Render(span))));
+    public static KqlDateTime Ago(TimeSpan span) => new(new CallNode("ago", new ValueNode<TimeSpan>(span, static (builder, value) => KqlLiteral.Append(builder, value))));
 
     /// <summary><c>now()</c>.</summary>
     public static KqlDateTime Now() => new(new CallNode("now"));

@@ -36,5 +36,7 @@ public sealed class KqlBool : KqlScalar<KqlBool, bool>
     /// <summary>Never false in C#, so that <c>a &amp;&amp; b</c> and <c>a || b</c> always build both sides.</summary>
     public static bool operator false(KqlBool operand) => false;
 
-    internal override KqlNode Literal(bool value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(bool value) => new ValueNode<bool>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, bool> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

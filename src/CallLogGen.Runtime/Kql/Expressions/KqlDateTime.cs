@@ -23,10 +23,10 @@ public sealed class KqlDateTime : KqlOrdered<KqlDateTime, DateTimeOffset>
     public static KqlDateTime Value(DateTimeOffset value) => new(new LiteralNode(KqlLiteral.Render(value)));
 
     /// <summary><c>x + span</c>.</summary>
-    public static KqlDateTime operator +(KqlDateTime left, TimeSpan right) => new(Arithmetic.Apply(left.Node, "+", new LiteralNode(KqlLiteral.Render(right))));
+    public static KqlDateTime operator +(KqlDateTime left, TimeSpan right) => new(Arithmetic.Apply(left.Node, "+", new ValueNode<TimeSpan>(right, static (builder, value) => KqlLiteral.Append(builder, value))));
 
     /// <summary><c>x - span</c>.</summary>
-    public static KqlDateTime operator -(KqlDateTime left, TimeSpan right) => new(Arithmetic.Apply(left.Node, "-", new LiteralNode(KqlLiteral.Render(right))));
+    public static KqlDateTime operator -(KqlDateTime left, TimeSpan right) => new(Arithmetic.Apply(left.Node, "-", new ValueNode<TimeSpan>(right, static (builder, value) => KqlLiteral.Append(builder, value))));
 
     /// <summary><c>x - y</c>: the time between two datetimes.</summary>
     public static KqlTimeSpan operator -(KqlDateTime left, KqlDateTime right) => new(Arithmetic.Apply(left.Node, "-", right.Node));
@@ -39,7 +39,7 @@ public sealed class KqlDateTime : KqlOrdered<KqlDateTime, DateTimeOffset>
             throw new ArgumentOutOfRangeException(nameof(span), span, "A bin size must be positive.");
         }
 
-        return new(new CallNode("bin", Node, new LiteralNode(KqlLiteral.Render(span))));
+        return new(new CallNode("bin", Node, new ValueNode<TimeSpan>(span, static (builder, value) => KqlLiteral.Append(builder, value))));
     }
 
     /// <summary><c>startofday(x)</c>.</summary>
@@ -54,5 +54,7 @@ public sealed class KqlDateTime : KqlOrdered<KqlDateTime, DateTimeOffset>
     /// <summary><c>endofday(x)</c>.</summary>
     public KqlDateTime EndOfDay() => new(Call("endofday", this));
 
-    internal override KqlNode Literal(DateTimeOffset value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(DateTimeOffset value) => new ValueNode<DateTimeOffset>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, DateTimeOffset> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

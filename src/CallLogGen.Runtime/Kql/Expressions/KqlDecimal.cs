@@ -43,5 +43,7 @@ public sealed class KqlDecimal : KqlOrdered<KqlDecimal, decimal>, IKqlNumeric
 
     KqlExpression IKqlNumeric.Expression => this;
 
-    internal override KqlNode Literal(decimal value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(decimal value) => new ValueNode<decimal>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, decimal> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

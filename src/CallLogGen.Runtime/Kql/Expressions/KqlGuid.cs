@@ -16,5 +16,7 @@ public sealed class KqlGuid : KqlScalar<KqlGuid, Guid>
     /// <summary>A guid column.</summary>
     public static KqlGuid Column(string name) => new(new ColumnNode(name));
 
-    internal override KqlNode Literal(Guid value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(Guid value) => new ValueNode<Guid>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, Guid> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

@@ -46,5 +46,7 @@ public sealed class KqlInt : KqlOrdered<KqlInt, int>, IKqlNumeric
 
     KqlExpression IKqlNumeric.Expression => this;
 
-    internal override KqlNode Literal(int value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(int value) => new ValueNode<int>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, int> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

@@ -70,5 +70,7 @@ public sealed class KqlLong : KqlOrdered<KqlLong, long>, IKqlNumeric
 
     KqlExpression IKqlNumeric.Expression => this;
 
-    internal override KqlNode Literal(long value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(long value) => new ValueNode<long>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, long> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

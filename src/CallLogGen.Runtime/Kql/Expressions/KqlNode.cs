@@ -13,8 +13,24 @@ internal abstract class KqlNode
     /// <summary>Binding strength: a child that binds more loosely than its parent is written in parentheses.</summary>
     public virtual int Precedence => KqlPrecedence.Primary;
 
-    /// <summary>The column names the expression reads, so a query can check them against its current columns.</summary>
+    /// <summary>The column names the expression reads.</summary>
     public abstract void CollectColumns(ICollection<string> columns);
+
+    /// <summary>The first column the expression reads that <paramref name="available"/> lacks; null when it has them all.</summary>
+    public abstract string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available);
+
+    protected static string? FirstMissing(IReadOnlyList<KqlResultColumn> available, KqlNode[] nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.FindMissingColumn(available) is { } missing)
+            {
+                return missing;
+            }
+        }
+
+        return null;
+    }
 
     public abstract void Write(StringBuilder builder);
 
@@ -52,6 +68,19 @@ internal sealed class ColumnNode : KqlNode
 
     public override void CollectColumns(ICollection<string> columns) => columns.Add(Name);
 
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available)
+    {
+        foreach (var column in available)
+        {
+            if (string.Equals(column.Name, Name, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return Name;
+    }
+
     public override void Write(StringBuilder builder) => builder.Append(KqlNames.Bracket(Name));
 }
 
@@ -66,7 +95,33 @@ internal sealed class LiteralNode : KqlNode
     {
     }
 
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available) => null;
+
     public override void Write(StringBuilder builder) => builder.Append(_text);
+}
+
+/// <summary>
+/// A value that becomes a literal when the query is written, straight into the query's builder: no string per
+/// value. Whether the value can be written at all (a null string cannot) is checked when the node is made.
+/// </summary>
+internal sealed class ValueNode<T> : KqlNode
+{
+    private readonly T _value;
+    private readonly Action<StringBuilder, T> _append;
+
+    public ValueNode(T value, Action<StringBuilder, T> append)
+    {
+        _value = value;
+        _append = append;
+    }
+
+    public override void CollectColumns(ICollection<string> columns)
+    {
+    }
+
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available) => null;
+
+    public override void Write(StringBuilder builder) => _append(builder, _value);
 }
 
 /// <summary><c>left op right</c> for comparisons, string operators, arithmetic, and/or.</summary>
@@ -92,6 +147,9 @@ internal sealed class BinaryNode : KqlNode
         _left.CollectColumns(columns);
         _right.CollectColumns(columns);
     }
+
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available) =>
+        _left.FindMissingColumn(available) ?? _right.FindMissingColumn(available);
 
     public override void Write(StringBuilder builder)
     {
@@ -121,6 +179,8 @@ internal sealed class CallNode : KqlNode
             argument.CollectColumns(columns);
         }
     }
+
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available) => FirstMissing(available, _arguments);
 
     public override void Write(StringBuilder builder)
     {
@@ -166,6 +226,9 @@ internal sealed class ListOperatorNode : KqlNode
         }
     }
 
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available) =>
+        _left.FindMissingColumn(available) ?? FirstMissing(available, _items);
+
     public override void Write(StringBuilder builder)
     {
         _left.WriteOperand(builder, KqlPrecedence.Comparison + 1);
@@ -197,6 +260,8 @@ internal sealed class MemberNode : KqlNode
     }
 
     public override void CollectColumns(ICollection<string> columns) => _operand.CollectColumns(columns);
+
+    public override string? FindMissingColumn(IReadOnlyList<KqlResultColumn> available) => _operand.FindMissingColumn(available);
 
     public override void Write(StringBuilder builder)
     {

@@ -49,5 +49,7 @@ public sealed class KqlReal : KqlOrdered<KqlReal, double>, IKqlNumeric
 
     KqlExpression IKqlNumeric.Expression => this;
 
-    internal override KqlNode Literal(double value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(double value) => new ValueNode<double>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, double> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

@@ -77,5 +77,9 @@ public sealed class KqlString : KqlScalar<KqlString, string>
     /// <summary><c>toupper(x)</c>.</summary>
     public KqlString ToUpper() => new(Call("toupper", this));
 
-    internal override KqlNode Literal(string value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(string value) => new ValueNode<string>(
+        value ?? throw new System.ArgumentNullException(nameof(value), "KQL has no null string: test for a missing value with IsEmpty() or IsNull()."),
+        AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, string> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

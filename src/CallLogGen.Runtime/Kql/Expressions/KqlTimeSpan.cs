@@ -19,5 +19,7 @@ public sealed class KqlTimeSpan : KqlOrdered<KqlTimeSpan, TimeSpan>
     /// <summary>A timespan literal.</summary>
     public static KqlTimeSpan Value(TimeSpan value) => new(new LiteralNode(KqlLiteral.Render(value)));
 
-    internal override KqlNode Literal(TimeSpan value) => new LiteralNode(KqlLiteral.Render(value));
+    internal override KqlNode Literal(TimeSpan value) => new ValueNode<TimeSpan>(value, AppendValue);
+
+    private static readonly System.Action<System.Text.StringBuilder, TimeSpan> AppendValue = (builder, value) => KqlLiteral.Append(builder, value);
 }

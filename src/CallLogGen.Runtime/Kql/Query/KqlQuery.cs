@@ -63,18 +63,17 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
             throw new ArgumentNullException(nameof(table));
         }
 
-        var shape = new List<KqlResultColumn>(table.Columns.Count);
         string? timeColumn = null;
         foreach (var column in table.Columns)
         {
-            shape.Add(new KqlResultColumn(column.Name, column.Type));
             if (column.Name == "TimeGenerated" && column.Type == KqlType.DateTime)
             {
                 timeColumn = column.Name;
+                break;
             }
         }
 
-        return new KqlQuery<TColumns>(table.TableName, timeColumn, columns ?? throw new ArgumentNullException(nameof(columns)), null, null, shape);
+        return new KqlQuery<TColumns>(table.TableName, timeColumn, columns ?? throw new ArgumentNullException(nameof(columns)), null, null, table.QueryColumns);
     }
 
     /// <summary><c>| where predicate</c>.</summary>
@@ -228,7 +227,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
             stages.Add(query._stage);
         }
 
-        var builder = new StringBuilder(64 + stages.Count * 48);
+        var builder = new StringBuilder(64 + stages.Count * 64);
         builder.Append(KqlNames.Bracket(_table));
         for (var i = stages.Count - 1; i >= 0; i--)
         {

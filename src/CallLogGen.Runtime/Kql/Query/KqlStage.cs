@@ -17,15 +17,10 @@ internal abstract class KqlStage
 
     protected static void Require(List<KqlResultColumn> input, KqlNode node, string operatorName)
     {
-        var read = new List<string>();
-        node.CollectColumns(read);
-        foreach (var name in read)
+        if (node.FindMissingColumn(input) is { } name)
         {
-            if (IndexOf(input, name) < 0)
-            {
-                throw new InvalidOperationException(
-                    $"'{operatorName}' reads column '{name}', which the query does not have at that point. Its columns are: {Describe(input)}.");
-            }
+            throw new InvalidOperationException(
+                $"'{operatorName}' reads column '{name}', which the query does not have at that point. Its columns are: {Describe(input)}.");
         }
     }
 
