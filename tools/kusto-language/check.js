@@ -187,8 +187,8 @@ function check(query, globals) {
     // The parser alone, without KustoCode's bookkeeping: the same syntax tree and syntax diagnostics, a fifth faster.
     root = K.Parsing.QueryParser.ParseQuery(K.Parsing.TokenParser.ParseTokens(query.kql));
   }
-  const syntaxDiagnostics = code ? code.GetDiagnostics() : (root.ContainsSyntaxDiagnostics ? root.GetContainedDiagnostics() : null);
-  const diagnostics = list(syntaxDiagnostics).map((d) => ({
+  const parserDiagnostics = code ? code.GetDiagnostics() : (root.ContainsSyntaxDiagnostics ? root.GetContainedDiagnostics() : null);
+  const diagnostics = list(parserDiagnostics).map((d) => ({
     source: 'parser', code: d.Code, message: d.Message, severity: d.Severity, start: d.Start, length: d.Length,
   }));
   const literals = [];
