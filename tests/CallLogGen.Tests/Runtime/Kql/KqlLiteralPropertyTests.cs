@@ -17,7 +17,7 @@ namespace CallLogGen.Tests.Runtime.Kql;
 public class KqlLiteralPropertyTests(ITestOutputHelper output)
 {
     private const int Count = 10_000;
-    private const int Analyzed = 250;
+    private const int Analyzed = 100;
 
     private static readonly char[] HostileChars =
     {
@@ -60,7 +60,8 @@ public class KqlLiteralPropertyTests(ITestOutputHelper output)
     [Fact]
     public void Obfuscated_strings_round_trip()
     {
-        var (values, seed) = PropertySeed.Sample(Strings, Count, output);
+        // The same literal type as Strings_round_trip with an h prefix: fewer cases keep the suite fast.
+        var (values, seed) = PropertySeed.Sample(Strings, 2_000, output);
         AssertAll(values.Select(s => new LiteralCase(s, "S", KqlLiteral.RenderObfuscated(s), "StringLiteralExpression", "string", ValueIs(s))).ToList(), Analyzed, seed, output);
     }
 

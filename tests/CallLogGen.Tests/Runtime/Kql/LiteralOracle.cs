@@ -74,7 +74,8 @@ public static class LiteralOracle
         }
     }
 
-    private static string? Judge(LiteralCase c, KqlCheck check, bool analyzed)
+    /// <summary>Null when the parser read the case back exactly, else why not.</summary>
+    public static string? Judge(LiteralCase c, KqlCheck check, bool analyzed)
     {
         if (check.Error is not null)
         {
