@@ -60,6 +60,23 @@ public class QueryBenchmarks
             .Take(100)
             .ToKql();
 
+    private KqlQuery<OperationsColumns>? _built;
+
+    [Benchmark]
+    public object BuildOnly() => Build();
+
+    [Benchmark]
+    public string RenderOnly() => (_built ??= Build()).ToKql();
+
+    private KqlQuery<OperationsColumns> Build() =>
+        KqlQuery<OperationsColumns>.From(Schema, OperationsColumns.Instance)
+            .InTimeRange(_from, _to)
+            .Where(t => t.OperationName == _operation && t.ResultType != "Succeeded")
+            .Where(t => t.DurationMs > _minimumDuration && t.SdkType != _sdk)
+            .Summarize(t => new KqlAggregation { Failures.Is(Count()) }, by: t => new KqlProjection { t.OperationName, Window.Is(t.TimeGenerated.Bin(TimeSpan.FromMinutes(5))) })
+            .OrderBy(t => new KqlOrdering { { Window, KqlSortDirection.Ascending } })
+            .Take(100);
+
     private static ColumnSchema Column(string name, KqlType type) => new(name, type, name, false, string.Empty, string.Empty, 0);
 
     private static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

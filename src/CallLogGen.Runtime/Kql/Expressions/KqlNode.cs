@@ -62,7 +62,14 @@ internal static class KqlPrecedence
 /// <summary>A column reference, bracketed where its name needs it.</summary>
 internal sealed class ColumnNode : KqlNode
 {
-    public ColumnNode(string name) => Name = name ?? throw new ArgumentNullException(nameof(name));
+    // Columns are made once (the generated columns class holds them) and written often: bracket once.
+    private readonly string _text;
+
+    public ColumnNode(string name)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        _text = KqlNames.Bracket(name);
+    }
 
     public string Name { get; }
 
@@ -81,7 +88,7 @@ internal sealed class ColumnNode : KqlNode
         return Name;
     }
 
-    public override void Write(StringBuilder builder) => builder.Append(KqlNames.Bracket(Name));
+    public override void Write(StringBuilder builder) => builder.Append(_text);
 }
 
 /// <summary>A literal, already rendered by <see cref="KqlLiteral"/>: the only way a value enters a query.</summary>

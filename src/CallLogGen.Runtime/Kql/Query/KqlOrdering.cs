@@ -10,10 +10,9 @@ namespace CallLogGen.Kql;
 /// </summary>
 public sealed class KqlOrdering : IEnumerable<KqlExpression>
 {
-    private readonly List<(KqlNode Node, KqlSortDirection Direction, KqlNullsOrder Nulls)> _items = new();
-    private readonly List<KqlExpression> _expressions = new();
+    private readonly List<(KqlExpression Key, KqlSortDirection Direction, KqlNullsOrder Nulls)> _items = new(2);
 
-    internal IReadOnlyList<(KqlNode Node, KqlSortDirection Direction, KqlNullsOrder Nulls)> Items => _items;
+    internal IReadOnlyList<(KqlExpression Key, KqlSortDirection Direction, KqlNullsOrder Nulls)> Items => _items;
 
     /// <summary>Sorts by <paramref name="key"/>, descending.</summary>
     public void Add(KqlExpression key) => Add(key, KqlSortDirection.Descending);
@@ -24,12 +23,17 @@ public sealed class KqlOrdering : IEnumerable<KqlExpression>
     /// <summary>Sorts by <paramref name="key"/> in <paramref name="direction"/>, with nulls first or last.</summary>
     public void Add(KqlExpression key, KqlSortDirection direction, KqlNullsOrder nulls)
     {
-        _items.Add((key.Node, direction, nulls));
-        _expressions.Add(key);
+        _items.Add((key ?? throw new System.ArgumentNullException(nameof(key)), direction, nulls));
     }
 
     /// <inheritdoc/>
-    public IEnumerator<KqlExpression> GetEnumerator() => _expressions.GetEnumerator();
+    public IEnumerator<KqlExpression> GetEnumerator()
+    {
+        foreach (var item in _items)
+        {
+            yield return item.Key;
+        }
+    }
 
-    IEnumerator IEnumerable.GetEnumerator() => _expressions.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -25,6 +25,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
     where TColumns : class
 {
     private readonly string _table;
+    private readonly string _tableText;
     private readonly string? _timeColumn;
     private readonly KqlQuery<TColumns>? _previous;
     private readonly KqlStage? _stage;
@@ -33,6 +34,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
     private KqlQuery(string table, string? timeColumn, TColumns columns, KqlQuery<TColumns>? previous, KqlStage? stage, List<KqlResultColumn>? shape)
     {
         _table = table;
+        _tableText = previous?._tableText ?? KqlNames.Bracket(table);
         _timeColumn = timeColumn;
         Columns = columns;
         _previous = previous;
@@ -221,21 +223,23 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
     /// <summary>The query as KQL text.</summary>
     public string ToKql(KqlLayout layout = KqlLayout.MultiLine)
     {
-        var stages = new List<KqlStage>();
-        for (var query = this; query?._stage is not null; query = query._previous)
+        var builder = KqlTextBuilder.Acquire();
+        builder.Append(_tableText);
+        WriteStages(builder, layout == KqlLayout.MultiLine ? "\n| " : " | ");
+        return KqlTextBuilder.ToStringAndRelease(builder);
+    }
+
+    // Oldest stage first; recursion instead of a list, since queries are a few stages deep.
+    private void WriteStages(StringBuilder builder, string separator)
+    {
+        if (_stage is null)
         {
-            stages.Add(query._stage);
+            return;
         }
 
-        var builder = new StringBuilder(64 + stages.Count * 64);
-        builder.Append(KqlNames.Bracket(_table));
-        for (var i = stages.Count - 1; i >= 0; i--)
-        {
-            builder.Append(layout == KqlLayout.MultiLine ? "\n| " : " | ");
-            stages[i].Write(builder);
-        }
-
-        return builder.ToString();
+        _previous?.WriteStages(builder, separator);
+        builder.Append(separator);
+        _stage.Write(builder);
     }
 
     /// <inheritdoc/>

@@ -261,9 +261,9 @@ internal sealed class OrderStage : KqlStage
         builder.Append(" by ");
         for (var i = 0; i < _ordering.Items.Count; i++)
         {
-            var (node, direction, nulls) = _ordering.Items[i];
+            var (key, direction, nulls) = _ordering.Items[i];
             builder.Append(i > 0 ? ", " : string.Empty);
-            node.Write(builder);
+            key.Node.Write(builder);
             builder.Append(direction == KqlSortDirection.Ascending ? " asc" : " desc");
             if (nulls != KqlNullsOrder.Default)
             {
@@ -274,9 +274,9 @@ internal sealed class OrderStage : KqlStage
 
     public override List<KqlResultColumn> Apply(List<KqlResultColumn> input)
     {
-        foreach (var (node, _, _) in _ordering.Items)
+        foreach (var (key, _, _) in _ordering.Items)
         {
-            Require(input, node, _operator);
+            Require(input, key.Node, _operator);
         }
 
         return input;
