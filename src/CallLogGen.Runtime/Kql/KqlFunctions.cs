@@ -63,7 +63,7 @@ public static class KqlFunctions
     /// <summary><c>percentile(x, p)</c>, with <paramref name="percentile"/> from 0 to 100.</summary>
     public static KqlAggregate<KqlDateTime> Percentile(KqlDateTime expression, double percentile) => new(PercentileOf(expression, percentile), KqlType.DateTime);
 
-    private static KqlNode PercentileOf(KqlExpression expression, double percentile)
+    private static CallNode PercentileOf(KqlExpression expression, double percentile)
     {
         if (double.IsNaN(percentile) || percentile < 0 || percentile > 100)
         {
@@ -71,6 +71,54 @@ public static class KqlFunctions
         }
 
         return new CallNode("percentile", expression.Node, new LiteralNode(KqlLiteral.Render(percentile)));
+    }
+
+    /// <summary>
+    /// <c>arg_max(x, a, b)</c>: per group, the record with the largest <paramref name="maximize"/>, as columns
+    /// x, a, b (named after the columns).
+    /// </summary>
+    public static KqlMultiAggregate ArgMax(KqlExpression maximize, params KqlExpression[] columns) => ArgExtreme("arg_max", maximize, columns);
+
+    /// <summary><c>arg_min(x, a, b)</c>: per group, the record with the smallest <paramref name="minimize"/>.</summary>
+    public static KqlMultiAggregate ArgMin(KqlExpression minimize, params KqlExpression[] columns) => ArgExtreme("arg_min", minimize, columns);
+
+    /// <summary><c>percentiles(x, p1, p2...)</c>: one column per percentile, named <c>percentile_x_p</c>.</summary>
+    public static KqlMultiAggregate Percentiles(IKqlNumeric expression, params double[] percentiles)
+    {
+        var column = KqlAssignments.NameOf(expression.Expression);
+        if (percentiles is null || percentiles.Length == 0)
+        {
+            throw new ArgumentException("percentiles needs at least one percentile.", nameof(percentiles));
+        }
+
+        var type = expression.Expression.Type is KqlType.Int or KqlType.Long ? KqlType.Long : KqlType.Real;
+        var nodes = new KqlNode[percentiles.Length + 1];
+        nodes[0] = expression.Expression.Node;
+        var outputs = new KqlResultColumn[percentiles.Length];
+        for (var i = 0; i < percentiles.Length; i++)
+        {
+            nodes[i + 1] = PercentileOf(expression.Expression, percentiles[i]).Arguments[1];
+            var text = KqlLiteral.Render(percentiles[i]);
+            text = text.EndsWith(".0", StringComparison.Ordinal) ? text.Substring(0, text.Length - 2) : text;
+            outputs[i] = new KqlResultColumn("percentile_" + column + "_" + text.Replace('.', '_'), type);
+        }
+
+        return new KqlMultiAggregate(new CallNode("percentiles", nodes), outputs);
+    }
+
+    private static KqlMultiAggregate ArgExtreme(string function, KqlExpression extreme, KqlExpression[] columns)
+    {
+        var nodes = new KqlNode[columns.Length + 1];
+        var outputs = new KqlResultColumn[columns.Length + 1];
+        nodes[0] = extreme.Node;
+        outputs[0] = new KqlResultColumn(KqlAssignments.NameOf(extreme), extreme.Type);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            nodes[i + 1] = columns[i].Node;
+            outputs[i + 1] = new KqlResultColumn(KqlAssignments.NameOf(columns[i]), columns[i].Type);
+        }
+
+        return new KqlMultiAggregate(new CallNode(function, nodes), outputs);
     }
 
     /// <summary><c>make_list(x)</c>: the values as a dynamic array.</summary>

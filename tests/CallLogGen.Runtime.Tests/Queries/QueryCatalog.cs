@@ -27,6 +27,8 @@ public static class QueryCatalog
         (nameof(EveryStringOperator), EveryStringOperator()),
         (nameof(NumbersDatesAndAggregates), NumbersDatesAndAggregates()),
         (nameof(ProjectAwayDistinctTop), ProjectAwayDistinctTop()),
+        (nameof(SlowestRequestPerOperation), SlowestRequestPerOperation()),
+        (nameof(DurationPercentiles), DurationPercentiles()),
     };
 
     public static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> FailedPlaysAndRecognizes() =>
@@ -136,4 +138,14 @@ public static class QueryCatalog
             .ProjectAway(t => new KqlProjection { t.CallerIpAddress, t.Uri })
             .Distinct(t => new KqlProjection { t.OperationName, t.ResultSignature, t.DurationMs })
             .Top(10, t => new KqlOrdering { t.DurationMs });
+
+    public static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> SlowestRequestPerOperation() =>
+        AcsCallAutomationIncomingOperations.Query()
+            .Summarize(
+                t => new KqlAggregation { ArgMax(t.DurationMs, t.CorrelationId, t.OperationName), ArgMin(t.TimeGenerated, t.Level) },
+                by: t => new KqlProjection { t.OperationName });
+
+    public static KqlQuery<AcsBillingUsage.KqlColumns> DurationPercentiles() =>
+        AcsBillingUsage.Query()
+            .Summarize(t => new KqlAggregation { Percentiles(t.Quantity, 50, 95, 99.9) }, by: t => new KqlProjection { t.UsageType });
 }

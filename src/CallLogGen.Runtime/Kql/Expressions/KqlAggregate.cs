@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CallLogGen.Kql;
 
 /// <summary>
@@ -26,4 +28,22 @@ public sealed class KqlAggregate<TResult>
         Node.Write(builder);
         return builder.ToString();
     }
+}
+
+/// <summary>
+/// An aggregation that makes several columns, which KQL names: <c>arg_max(x, a, b)</c> gives x, a and b;
+/// <c>percentiles(x, 50, 95)</c> gives percentile_x_50 and percentile_x_95. Valid only inside <c>summarize</c>.
+/// </summary>
+public sealed class KqlMultiAggregate
+{
+    internal KqlMultiAggregate(KqlNode node, IReadOnlyList<KqlResultColumn> outputs)
+    {
+        Node = node;
+        Outputs = outputs;
+    }
+
+    /// <summary>The columns it makes, in order.</summary>
+    public IReadOnlyList<KqlResultColumn> Outputs { get; }
+
+    internal KqlNode Node { get; }
 }

@@ -179,6 +179,8 @@ internal sealed class CallNode : KqlNode
         _arguments = arguments;
     }
 
+    public KqlNode[] Arguments => _arguments;
+
     public override void CollectColumns(ICollection<string> columns)
     {
         foreach (var argument in _arguments)

@@ -18,6 +18,12 @@ public sealed class KqlAssignment
     /// <summary>Whether the value is an aggregation, which only <c>summarize</c> takes.</summary>
     public bool IsAggregate { get; }
 
+    /// <summary>For aggregations that make several columns (<c>arg_max</c>, <c>percentiles</c>): those columns; else null.</summary>
+    internal IReadOnlyList<KqlResultColumn>? Outputs { get; private set; }
+
+    internal static KqlAssignment Multiple(KqlMultiAggregate aggregate) =>
+        new(aggregate.Outputs[0].Name, aggregate.Node, aggregate.Outputs[0].Type, isAggregate: true) { Outputs = aggregate.Outputs };
+
     /// <summary>The column's name.</summary>
     public string Name { get; }
 
@@ -94,6 +100,9 @@ public sealed class KqlAggregation : KqlColumnList
 {
     /// <summary>A named aggregation.</summary>
     public void Add(KqlAssignment assignment) => AddItem(assignment ?? throw new ArgumentNullException(nameof(assignment)), aggregates: true);
+
+    /// <summary>An aggregation that makes several columns, named by KQL (<c>arg_max</c>, <c>percentiles</c>).</summary>
+    public void Add(KqlMultiAggregate aggregate) => AddItem(KqlAssignment.Multiple(aggregate ?? throw new ArgumentNullException(nameof(aggregate))), aggregates: true);
 }
 
 /// <summary>The columns of <c>extend</c>: each a new (or replaced) named column.</summary>

@@ -47,7 +47,7 @@ internal abstract class KqlStage
             }
 
             var item = items[i];
-            if (!(item.Value is ColumnNode column && column.Name == item.Name))
+            if (item.Outputs is null && !(item.Value is ColumnNode column && column.Name == item.Name))
             {
                 builder.Append(KqlNames.Bracket(item.Name)).Append(" = ");
             }
@@ -215,6 +215,23 @@ internal sealed class SummarizeStage : KqlStage
         foreach (var item in _aggregates)
         {
             Require(input, item.Value, "summarize");
+            if (item.Outputs is { } several)
+            {
+                // KQL names these itself, and numbers a name the output already has (OperationName1).
+                foreach (var column in several)
+                {
+                    var name = column.Name;
+                    for (var suffix = 1; IndexOf(output, name) >= 0; suffix++)
+                    {
+                        name = column.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    output.Add(new KqlResultColumn(name, column.Type));
+                }
+
+                continue;
+            }
+
             Add(output, item);
         }
 
