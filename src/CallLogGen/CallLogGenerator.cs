@@ -28,6 +28,8 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         public const string Settings = nameof(Settings);
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string SchemaDocuments = nameof(SchemaDocuments);
+        public const string SchemaPlan = nameof(SchemaPlan);
+        public const string BuiltTables = nameof(BuiltTables);
         public const string ResolvedSchema = nameof(ResolvedSchema);
         public const string Tables = nameof(Tables);
         public const string LanguageSupport = nameof(LanguageSupport);
@@ -56,10 +58,23 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => SchemaReader.Read(file, cancellationToken))
             .WithTrackingName(Steps.SchemaDocuments);
 
-        var resolved = documents
+        // Resolving runs in three steps so that an edit to one table's files rebuilds that table only: a cheap
+        // plan over every document, a build per table (cached while its inputs compare equal), and a cheap finish.
+        var plan = documents
             .Collect()
             .Combine(settings)
-            .Select(static (pair, cancellationToken) => TableResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(Steps.SchemaPlan);
+
+        var builtTables = plan
+            .SelectMany(static (schema, _) => schema.Groups.AsImmutableArray())
+            .Select(static (group, cancellationToken) => TableResolver.Build(group, cancellationToken))
+            .WithTrackingName(Steps.BuiltTables);
+
+        var resolved = plan
+            .Select(static (schema, _) => schema.Diagnostics)
+            .Combine(builtTables.Collect())
+            .Select(static (pair, _) => TableResolver.Finish(pair.Left, pair.Right))
             .WithTrackingName(Steps.ResolvedSchema);
 
         var languageSupport = context.ParseOptionsProvider

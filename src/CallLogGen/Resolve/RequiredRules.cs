@@ -44,6 +44,12 @@ internal static class RequiredRules
             return true;
         }
 
-        return SaysRequired.IsMatch(description) && !SaysNotRequired.IsMatch(description);
+        // Most descriptions have none of the words: skip the regular expressions for them (this runs per column on every resolve).
+        return MayMentionRequired(description) && SaysRequired.IsMatch(description) && !SaysNotRequired.IsMatch(description);
     }
+
+    private static bool MayMentionRequired(string description) =>
+        description.IndexOf("requir", StringComparison.OrdinalIgnoreCase) >= 0
+        || description.IndexOf("always", StringComparison.OrdinalIgnoreCase) >= 0
+        || description.IndexOf("mandatory", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -24,8 +24,9 @@ internal static class TableBuilder
         "Schema", "KqlColumns", "Query", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
-    public static TableSpec? Build(TableGroup group, GeneratorSettings settings, List<DiagnosticInfo> diagnostics)
+    public static TableSpec? Build(TableGroupInput group, List<DiagnosticInfo> diagnostics)
     {
+        var settings = group.Settings;
         var options = group.Options;
         var primary = group.Primary;
         var columns = new ColumnSet(primary.Table.Name, diagnostics);
@@ -75,7 +76,7 @@ internal static class TableBuilder
             return null;
         }
 
-        var relativePath = Paths.Normalize(primary.Document.RelativePath);
+        var relativePath = primary.RelativePath;
         var description = options?.Description ?? FirstText(group.DocumentTables.Select(d => d.Table.Description)) ?? group.Authority?.Table.Description;
         return new TableSpec(
             tableName,
@@ -265,7 +266,7 @@ internal static class TableBuilder
         }
     }
 
-    private static void ReportColumnsMissingFromDocument(TableGroup group, ColumnSet columns, HashSet<string> settled, List<DiagnosticInfo> diagnostics)
+    private static void ReportColumnsMissingFromDocument(TableGroupInput group, ColumnSet columns, HashSet<string> settled, List<DiagnosticInfo> diagnostics)
     {
         foreach (var column in columns.Items)
         {

@@ -15,7 +15,7 @@ namespace CallLogGen.Resolve;
 /// </summary>
 internal static class TableGrouping
 {
-    public static List<TableGroup> Group(List<TableCandidate> candidates, List<TableOptions> options, List<DiagnosticInfo> diagnostics)
+    public static List<TableGroupInput> Group(List<TableCandidate> candidates, List<TableOptions> options, GeneratorSettings settings, List<DiagnosticInfo> diagnostics)
     {
         var optionsByCandidate = MatchOptions(candidates, options, diagnostics);
 
@@ -51,8 +51,9 @@ internal static class TableGrouping
         }
 
         return groups
-            .OrderBy(g => Paths.Normalize(g.Primary.Document.RelativePath), StringComparer.Ordinal)
+            .OrderBy(g => g.Primary.RelativePath, StringComparer.Ordinal)
             .ThenBy(g => g.Primary.Table.Location.Start)
+            .Select(g => new TableGroupInput(g.TableName, g.Primary, g.Authority, g.DocumentTables.ToEquatableArray(), g.Options, settings))
             .ToList();
     }
 
@@ -92,7 +93,7 @@ internal static class TableGrouping
 
     private static bool Applies(TableOptions options, TableCandidate candidate)
     {
-        if (options.SourceFile is not null && !Paths.Matches(candidate.Document.RelativePath, options.SourceFile))
+        if (options.SourceFile is not null && !Paths.Matches(candidate.RelativePath, options.SourceFile))
         {
             return false;
         }
@@ -109,11 +110,32 @@ internal static class TableGrouping
         }
 
         return options.SourceTable is null && options.SourceFile is not null
-            && candidate.Document.Tables.Count + candidate.Document.Includes.Count == 1;
+            && candidate.TablesInDocument == 1;
     }
 
     public static bool SameTableName(string left, string right) =>
         string.Equals(Collapse(left), Collapse(right), StringComparison.OrdinalIgnoreCase);
 
     private static string Collapse(string name) => string.Join(" ", name.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>A group while grouping: mutable, and turned into a <see cref="TableGroupInput"/> at the end.</summary>
+internal sealed class TableGroup
+{
+    public TableGroup(string tableName, TableCandidate primary)
+    {
+        TableName = tableName;
+        Primary = primary;
+    }
+
+    public string TableName { get; }
+
+    /// <summary>The candidate the table's location points at: the docs page where there is one.</summary>
+    public TableCandidate Primary { get; set; }
+
+    public TableCandidate? Authority { get; set; }
+
+    public List<TableCandidate> DocumentTables { get; } = new();
+
+    public TableOptions? Options { get; set; }
 }

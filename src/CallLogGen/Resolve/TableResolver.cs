@@ -19,7 +19,20 @@ internal sealed record ResolvedSchema(EquatableArray<TableSpec> Tables, Equatabl
 /// </summary>
 internal static class TableResolver
 {
+    /// <summary>All three steps at once, as the pipeline runs them one after the other (tests use this).</summary>
     public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = Plan(documents, settings, cancellationToken);
+        var built = plan.Groups.Select(group => Build(group, cancellationToken)).ToImmutableArray();
+        return Finish(plan.Diagnostics, built);
+    }
+
+    /// <summary>
+    /// Step 1, over every document: follows includes, matches table options and decides which document tables
+    /// make one table. Cheap; what it returns per table compares by value, so step 2 re-runs only for the
+    /// tables an edit touched.
+    /// </summary>
+    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken)
     {
         var ordered = documents
             .OrderBy(d => Paths.Normalize(d.RelativePath), StringComparer.Ordinal)
@@ -31,17 +44,32 @@ internal static class TableResolver
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace.Id, null, rejected, settings.Namespace));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var candidates = CollectCandidates(ordered, diagnostics);
         var options = ordered.SelectMany(d => d.Options).ToList();
-        var groups = TableGrouping.Group(candidates, options, diagnostics);
+        var groups = TableGrouping.Group(candidates, options, settings, diagnostics);
+        return new SchemaPlan(groups.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
 
+    /// <summary>Step 2, per table: builds it (merge, options, standard columns, types, names).</summary>
+    public static BuiltTable Build(TableGroupInput group, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var diagnostics = new List<DiagnosticInfo>();
+        var table = TableBuilder.Build(group, diagnostics);
+        return new BuiltTable(table, group.Primary.Table.Location, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Step 3, over every built table: refuses a second table of one C# name, and gathers the diagnostics.</summary>
+    public static ResolvedSchema Finish(EquatableArray<DiagnosticInfo> planDiagnostics, ImmutableArray<BuiltTable> built)
+    {
+        var diagnostics = new List<DiagnosticInfo>(planDiagnostics);
         var tables = new List<TableSpec>();
         var typeNames = new Dictionary<string, TableSpec>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groups)
+        foreach (var item in built)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var table = TableBuilder.Build(group, settings, diagnostics);
-            if (table is null)
+            diagnostics.AddRange(item.Diagnostics);
+            if (item.Table is not { } table)
             {
                 continue;
             }
@@ -49,7 +77,7 @@ internal static class TableResolver
             if (typeNames.TryGetValue(table.TypeName, out var first))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.DuplicateTypeName.Id, group.Primary.Table.Location,
+                    DiagnosticCatalog.DuplicateTypeName.Id, item.Location,
                     table.TableName, table.TypeName, first.TableName, $"{first.SourcePath}({first.SourceLine},1)"));
                 continue;
             }
@@ -81,7 +109,7 @@ internal static class TableResolver
 
             foreach (var table in tables)
             {
-                candidates.Add(new TableCandidate(document, table));
+                candidates.Add(new TableCandidate(Paths.Normalize(document.RelativePath), table, document.Tables.Count + document.Includes.Count));
             }
         }
 
@@ -89,33 +117,31 @@ internal static class TableResolver
     }
 }
 
-/// <summary>A table as one document gives it, with the document it came from.</summary>
-internal sealed record TableCandidate(SchemaDocument Document, SourceTable Table)
+/// <summary>What step 1 decided: the tables to build, and the diagnostics so far.</summary>
+internal sealed record SchemaPlan(EquatableArray<TableGroupInput> Groups, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One built table (null where it could not be built), where it stands, and its diagnostics.</summary>
+internal sealed record BuiltTable(TableSpec? Table, SourceSpan Location, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// A table as one document gives it: the document's path, the table, and how many tables (and includes) that
+/// document has, which decides whether options naming only the file apply to it.
+/// </summary>
+internal sealed record TableCandidate(string RelativePath, SourceTable Table, int TablesInDocument)
 {
     /// <summary>JSON schemas carry the real table: their names and types win over docs pages.</summary>
     public bool IsAuthoritative => Table.NameIsTableName;
 }
 
 /// <summary>
-/// The documents that describe one table: at most one authoritative JSON schema, the docs tables merged
-/// into it, and the table options that apply.
+/// Everything that builds one table, and nothing else, so that it compares equal across runs unless an edit
+/// touched this table: at most one authoritative JSON schema, the docs tables merged into it, the table options
+/// that apply, and the generator settings.
 /// </summary>
-internal sealed class TableGroup
-{
-    public TableGroup(string tableName, TableCandidate primary)
-    {
-        TableName = tableName;
-        Primary = primary;
-    }
-
-    public string TableName { get; }
-
-    /// <summary>The candidate the table's location points at: the docs page where there is one.</summary>
-    public TableCandidate Primary { get; set; }
-
-    public TableCandidate? Authority { get; set; }
-
-    public List<TableCandidate> DocumentTables { get; } = new();
-
-    public TableOptions? Options { get; set; }
-}
+internal sealed record TableGroupInput(
+    string TableName,
+    TableCandidate Primary,
+    TableCandidate? Authority,
+    EquatableArray<TableCandidate> DocumentTables,
+    TableOptions? Options,
+    GeneratorSettings Settings);

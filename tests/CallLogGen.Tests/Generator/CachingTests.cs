@@ -43,7 +43,7 @@ public class CachingTests
         foreach (var step in new[]
         {
             CallLogGenerator.Steps.Settings, CallLogGenerator.Steps.SchemaFiles, CallLogGenerator.Steps.SchemaDocuments,
-            CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.Catalog,
+            CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.Catalog,
             CallLogGenerator.Steps.LanguageSupport,
         })
         {
@@ -68,6 +68,11 @@ public class CachingTests
         Assert.Equal(IncrementalStepRunReason.Modified, tables["schemas_b.md.Beta.g.cs"]);
         Assert.Equal(IncrementalStepRunReason.Unchanged, tables["schemas_a.md.Alpha.g.cs"]);
         Assert.Equal(IncrementalStepRunReason.Unchanged, tables["schemas_c.json.Gamma.g.cs"]);
+
+        // Only the edited table is rebuilt; the others' inputs compare equal, so their build step is cached.
+        var built = run.StepReasons(CallLogGenerator.Steps.BuiltTables);
+        Assert.Equal(1, built.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, built.Count(r => r == IncrementalStepRunReason.Cached));
 
         var documents = run.StepReasons(CallLogGenerator.Steps.SchemaDocuments);
         Assert.Equal(1, documents.Count(r => r == IncrementalStepRunReason.Modified));
