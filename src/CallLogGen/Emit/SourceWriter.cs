@@ -5,8 +5,11 @@ namespace CallLogGen.Emit;
 /// <summary>Writes C# with indentation and <c>\n</c> line ends, whatever the machine, so output is deterministic.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new(4096);
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    /// <param name="capacity">The expected size: growing a large builder copies it again and again.</param>
+    public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
 
     public SourceWriter Line(string text = "")
     {
