@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using CallLogGen.Tests.Infrastructure;
 
 namespace CallLogGen.Benchmarks;
 
@@ -45,11 +46,11 @@ public sealed class Scenario
         _track = track;
         Tables = Workload.Tables(tableCount);
         ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        _options = new OptionsProvider(new Dictionary<string, string>
+        _options = new SchemaFileOptionsProvider(new Dictionary<string, string>
         {
-            ["build_property.RootNamespace"] = "Contoso.App",
-            ["build_property.ProjectDir"] = ProjectDirectory,
-            ["build_property.CallLogGenNamespace"] = Workload.ModelNamespace,
+            ["RootNamespace"] = "Contoso.App",
+            ["ProjectDir"] = ProjectDirectory,
+            ["CallLogGenNamespace"] = Workload.ModelNamespace,
         });
 
         var userCode = Parse(Workload.UserCode(0), "Startup.cs");
@@ -64,7 +65,7 @@ public sealed class Scenario
         else
         {
             _generators = new[] { new CallLogGenerator().AsSourceGenerator() };
-            AdditionalTexts = Tables.Select(t => (AdditionalText)new InMemoryText(ProjectDirectory + Workload.SchemaPath(t), Workload.MarkdownPage(t))).ToImmutableArray();
+            AdditionalTexts = Tables.Select(t => (AdditionalText)new InMemoryAdditionalText(ProjectDirectory + Workload.SchemaPath(t), Workload.MarkdownPage(t))).ToImmutableArray();
         }
 
         Compilation = CSharpCompilation.Create(
@@ -86,7 +87,7 @@ public sealed class Scenario
         {
             ModelEdit = null;
             SchemaBefore = AdditionalTexts[0];
-            SchemaAfter = new InMemoryText(SchemaBefore.Path, Workload.MarkdownPage(edited));
+            SchemaAfter = new InMemoryAdditionalText(SchemaBefore.Path, Workload.MarkdownPage(edited));
         }
     }
 
@@ -145,44 +146,4 @@ public sealed class Scenario
     public string EditedFileName => Kind == GeneratorKind.SystemTextJson ? Workload.ModelPath(Tables[0]) : Workload.SchemaPath(Tables[0]);
 
     private SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path: ProjectDirectory + path);
-
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
-    {
-        private readonly AnalyzerConfigOptions _global = new Options(globals);
-
-        // What the package's props set on every file of its default glob.
-        private readonly AnalyzerConfigOptions _schemaFile = new Options(new Dictionary<string, string> { [CallLogGenerator.SchemaMetadata] = "true" });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _schemaFile;
-    }
-
-    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new(new Dictionary<string, string>());
-
-        public override bool TryGetValue(string key, out string value)
-        {
-            if (values.TryGetValue(key, out var found))
-            {
-                value = found;
-                return true;
-            }
-
-            value = null!;
-            return false;
-        }
-    }
 }

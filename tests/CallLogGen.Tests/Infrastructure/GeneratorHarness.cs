@@ -57,7 +57,7 @@ public sealed class GeneratorHarness
             new[] { new CallLogGenerator().AsSourceGenerator() },
             _files,
             ParseOptions,
-            new TestOptionsProvider(_properties),
+            new SchemaFileOptionsProvider(_properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
@@ -87,47 +87,6 @@ public sealed class GeneratorHarness
     {
         var oldTree = _compilation.SyntaxTrees.Single(t => t.FilePath == "User.cs");
         _compilation = _compilation.ReplaceSyntaxTree(oldTree, CSharpSyntaxTree.ParseText(code, ParseOptions, path: "User.cs"));
-    }
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
-    {
-        private readonly AnalyzerConfigOptions _global = new DictionaryOptions(
-            properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
-
-        private readonly AnalyzerConfigOptions _schemaFile = new DictionaryOptions(
-            new Dictionary<string, string> { [CallLogGenerator.SchemaMetadata] = "true" });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _schemaFile;
-    }
-
-    private sealed class DictionaryOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        public override bool TryGetValue(string key, out string value)
-        {
-            if (values.TryGetValue(key, out var found))
-            {
-                value = found;
-                return true;
-            }
-
-            value = null!;
-            return false;
-        }
     }
 }
 
