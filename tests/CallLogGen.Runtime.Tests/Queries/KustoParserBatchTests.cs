@@ -15,6 +15,7 @@ public class KustoParserBatchTests
     {
         new(AcsBillingUsage.Schema.TableName, AcsBillingUsage.Schema.ToCslSchema()),
         new(AcsCallAutomationIncomingOperations.Schema.TableName, AcsCallAutomationIncomingOperations.Schema.ToCslSchema()),
+        new(EveryColumnType.Schema.TableName, EveryColumnType.Schema.ToCslSchema()),
     };
 
     [Fact]

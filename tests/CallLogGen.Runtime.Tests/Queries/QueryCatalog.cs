@@ -29,6 +29,8 @@ public static class QueryCatalog
         (nameof(ProjectAwayDistinctTop), ProjectAwayDistinctTop()),
         (nameof(SlowestRequestPerOperation), SlowestRequestPerOperation()),
         (nameof(DurationPercentiles), DurationPercentiles()),
+        (nameof(EveryOtherType), EveryOtherType()),
+        (nameof(EveryOtherTypeSummarized), EveryOtherTypeSummarized()),
     };
 
     public static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> FailedPlaysAndRecognizes() =>
@@ -148,4 +150,39 @@ public static class QueryCatalog
     public static KqlQuery<AcsBillingUsage.KqlColumns> DurationPercentiles() =>
         AcsBillingUsage.Query()
             .Summarize(t => new KqlAggregation { Percentiles(t.Quantity, 50, 95, 99.9) }, by: t => new KqlProjection { t.UsageType });
+
+    public static KqlQuery<EveryColumnType.KqlColumns> EveryOtherType() =>
+        EveryColumnType.Query()
+            .Where(t => t.IsRetry == true && t.IsRetry.In(true, false) && !t.IsRetry)
+            .Where(t => t.Elapsed > TimeSpan.FromMilliseconds(1.5) && t.Elapsed.Between(TimeSpan.Zero, TimeSpan.FromDays(1)) && t.Elapsed != TimeSpan.FromTicks(-1))
+            .Where(t => t.RequestId == new Guid("0f8fad5b-d9cb-469f-a165-70867728950e") && t.RequestId.NotIn(Guid.Empty))
+            .Where(t => t.Amount >= 10.25m && t.Amount.Between(-1m, 1e20m) && t.Ratio < double.PositiveInfinity && t.Ratio != double.NaN)
+            .Where(t => t.Count.In(1L, long.MaxValue, long.MinValue) && t.Size.Between(int.MinValue, int.MaxValue))
+            .Where(t => t.Properties["user"]["name"].AsString() == "ada" && t.Properties["tries"].AsLong() > 2 && t.Properties["ok"].AsBool() == true)
+            .Where(t => t.Properties["at"].AsDateTime() < t.TimeGenerated && t.Properties["id"].AsGuid() == t.RequestId && t.Properties["list"].ArrayLength() > 0L)
+            .Where(t => t.Properties.IsNotNull() && t.Name.IsNotNull() && t.Count.IsNull() == false)
+            .Extend(t => new KqlExtension
+            {
+                KqlReal.Column("Scaled").Is(t.Ratio * 2.5 + t.Count),
+                KqlDecimal.Column("Doubled").Is(t.Amount * 2m),
+                KqlDateTime.Column("Later").Is(t.TimeGenerated + TimeSpan.FromHours(1)),
+                KqlTimeSpan.Column("Age").Is(Now() - t.TimeGenerated),
+                KqlReal.Column("Weighted").Is(t.Size + t.Ratio),
+            });
+
+    public static KqlQuery<EveryColumnType.KqlColumns> EveryOtherTypeSummarized() =>
+        EveryColumnType.Query()
+            .Summarize(
+                t => new KqlAggregation
+                {
+                    KqlDecimal.Column("TotalAmount").Is(Sum(t.Amount)),
+                    KqlLong.Column("TotalSize").Is(Sum(t.Size)),
+                    KqlLong.Column("TotalCount").Is(Sum(t.Count)),
+                    KqlTimeSpan.Column("Longest").Is(Max(t.Elapsed)),
+                    KqlBool.Column("AnyRetry").Is(Max(t.IsRetry)),
+                    KqlGuid.Column("SomeRequest").Is(TakeAny(t.RequestId)),
+                    KqlLong.Column("Retries").Is(CountIf(t.IsRetry)),
+                    KqlLong.Column("P50Size").Is(Percentile(t.Size, 50)),
+                },
+                by: t => new KqlProjection { t.Name, KqlDateTime.Column("Day").Is(t.TimeGenerated.StartOfDay()) });
 }
