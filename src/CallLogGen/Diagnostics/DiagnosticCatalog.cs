@@ -14,6 +14,8 @@ internal static class DiagnosticCatalog
 {
     public const string SchemaCategory = "CallLogGen.Schema";
     public const string CompatibilityCategory = "CallLogGen.Compatibility";
+    public const string ModelCategory = "CallLogGen.Models";
+    public const string QueryCategory = "CallLogGen.Queries";
 
     private const string HelpLinkBase = "https://github.com/callloggen/callloggen/blob/main/docs/diagnostics/";
 
@@ -101,10 +103,30 @@ internal static class DiagnosticCatalog
         CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "CLG1101.md");
 
+    public static readonly DiagnosticDescriptor MissingRequiredColumn = new(
+        "CLG2001", "Record created without a required column",
+        "A {0} record needs {1}, which this creation leaves out: {2}",
+        ModelCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "Every record of the table carries these columns; a record without them is rejected by ingestion or breaks queries that rely on them.",
+        helpLinkUri: HelpLinkBase + "CLG2001.md");
+
+    public static readonly DiagnosticDescriptor RequiredColumnSetToNothing = new(
+        "CLG2002", "Required column set to null, default or an empty string",
+        "Column '{0}' of {1} is required ({2}), but is set to {3}",
+        ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "CLG2002.md");
+
+    public static readonly DiagnosticDescriptor RawKqlFromNonConstantText = new(
+        "CLG3001", "Raw KQL built from non-constant text",
+        "AppendRawOperator gets text that is not a compile-time constant ({0}); a value in it can change the query (KQL injection). Use the typed operators, which escape every value.",
+        QueryCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "CLG3001.md");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
-        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace);
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace,
+        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -58,6 +58,11 @@ internal static class ModelEmitter
                 ? "; Azure Monitor standard column."
                 : "; " + Literals.Xml(column.SourcePath) + " line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ".");
         writer.Line("/// <remarks>" + facts + "</remarks>");
+        if (column.IsRequired)
+        {
+            writer.Line("[global::CallLogGen.RequiredColumn(" + Literals.String(column.SourcePath) + ", " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ", " + Literals.String(column.Description) + ")]");
+        }
+
         var type = ClrTypes.PropertyType(column.Type, column.IsRequired);
         var initializer = column.IsRequired && ClrTypes.IsReferenceType(column.Type) ? " = null!;" : string.Empty;
         writer.Line("public " + type + " " + column.PropertyName + " { get; set; }" + initializer);

@@ -22,10 +22,13 @@ public class DiagnosticCatalogTests
     public void Each_diagnostic_is_reported_where_the_problem_is(DiagnosticScenario scenario)
     {
         var properties = scenario.Namespace is null ? null : new Dictionary<string, string> { ["CallLogGenNamespace"] = scenario.Namespace };
-        var run = new GeneratorHarness(scenario.Files, languageVersion: scenario.LanguageVersion, properties: properties).Run();
+        var harness = scenario.UserCode is null
+            ? new GeneratorHarness(scenario.Files, languageVersion: scenario.LanguageVersion, properties: properties)
+            : new GeneratorHarness(scenario.Files, scenario.UserCode, scenario.LanguageVersion, properties);
+        var run = harness.Run();
 
         Assert.Empty(run.WithId("CS8785"));
-        var found = run.WithId(scenario.Id).ToList();
+        var found = scenario.UserCode is null ? run.WithId(scenario.Id).ToList() : run.AnalyzerDiagnostics().Where(d => d.Id == scenario.Id).ToList();
         var diagnostic = Assert.Single(found);
         Assert.Contains(scenario.MessageFragment, diagnostic.GetMessage(), StringComparison.Ordinal);
         if (scenario.File.Length == 0)
@@ -36,6 +39,13 @@ public class DiagnosticCatalogTests
         }
 
         var span = diagnostic.Location.GetLineSpan();
+        if (scenario.UserCode is not null)
+        {
+            Assert.Equal(scenario.File, span.Path);
+            Assert.Equal((scenario.Line, scenario.Column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+            return;
+        }
+
         Assert.Equal(GeneratorHarness.ProjectDirectory + scenario.File, span.Path);
         Assert.Equal((scenario.Line, scenario.Column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.StartsWith($"{scenario.File}({scenario.Line},{scenario.Column}): ", diagnostic.GetMessage(), StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace CallLogGen.Tests.Diagnostics;
 /// One schema input per diagnostic id that triggers it, with the file, line and column (one-based, as
 /// editors show them) where it must be reported. The catalogue test requires a scenario for every id.
 /// </summary>
-public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest, string? Namespace = null)
+public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest, string? Namespace = null, string? UserCode = null)
 {
     public override string ToString() => Id;
 }
@@ -19,6 +19,8 @@ public static class DiagnosticScenarios
     private static SchemaInput Md(string path, string text) => new(path, text);
 
     private static readonly SchemaInput Page = Md("schemas/page.md", "# Requests\n\n| Column | Type | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| Level | string | How bad. |\n");
+
+    private static string UserCode(string body) => "using CallLogGen.Kql;\nusing Contoso.CallLogs;\nnamespace User\n{\n    public static class Program\n    {\n        public static object Run(string input)\n        {\n            " + body + "\n        }\n    }\n}\n";
 
     public static readonly DiagnosticScenario[] All =
     {
@@ -41,6 +43,9 @@ public static class DiagnosticScenarios
         new("CLG1017", new[] { Md("schemas/prose.md", "# Notes\n\nJust prose, no tables.\n") }, "schemas/prose.md", 1, 1, "no log schema table"),
         new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
+        new("CLG2001", new[] { Page }, "User.cs", 9, 20, "A Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
+        new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),
+        new("CLG3001", new[] { Page }, "User.cs", 9, 55, "(an interpolated string)", UserCode: UserCode("return Requests.Query().AppendRawOperator($\"where Level == '{input}'\");")),
         new("CLG1101", new[] { Page }, "", 0, 0, "'My Logs', which is not a C# namespace; the models are generated in 'Contoso.CallLogs'", Namespace: "My Logs"),
     };
 

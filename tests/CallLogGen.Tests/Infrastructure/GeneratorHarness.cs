@@ -111,6 +111,16 @@ public sealed class GeneratorRun(GeneratorDriverRunResult result, Compilation ou
     public IReadOnlyList<Diagnostic> CompilationProblems() =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
+    /// <summary>What CallLogGen's analyzers report on the user's code, with the generated code in the compilation.</summary>
+    public IReadOnlyList<Diagnostic> AnalyzerDiagnostics()
+    {
+        var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+            new global::CallLogGen.Analyzers.RequiredColumnsAnalyzer(), new global::CallLogGen.Analyzers.RawKqlAnalyzer());
+        return Output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ToList();
+    }
+
     /// <summary>Emits the compilation and loads it, so tests can call the generated code.</summary>
     public Assembly LoadAssembly()
     {

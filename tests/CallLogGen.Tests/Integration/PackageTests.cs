@@ -169,7 +169,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var record = new MyTable { TimeGenerated = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Level = "Warning" };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {MyTable.Schema.TableName} {record.Level} {record.TimeGenerated:O}"));
 
-        var audit = new AppAudit { UserName = "alice", DurationMs = 42 };
+        var audit = new AppAudit { TimeGenerated = DateTimeOffset.UnixEpoch, UserName = "alice", DurationMs = 42 };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {AppAudit.Schema.TableName} {audit.UserName} {audit.DurationMs}"));
         """;
 

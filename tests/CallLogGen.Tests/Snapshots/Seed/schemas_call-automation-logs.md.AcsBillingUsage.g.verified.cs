@@ -49,6 +49,7 @@ namespace Contoso.CallLogs
 
         /// <summary>The timestamp (UTC) of when the log was generated.</summary>
         /// <remarks><c>TimeGenerated</c> datetime, required; schemas/call-automation-logs.md line 33.</remarks>
+        [global::CallLogGen.RequiredColumn("schemas/call-automation-logs.md", 33, "The timestamp (UTC) of when the log was generated.")]
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
         /// <summary>The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).</summary>

@@ -69,6 +69,7 @@ namespace Contoso.CallLogs
 
         /// <summary>The timestamp (UTC) of when the log was generated.</summary>
         /// <remarks><c>TimeGenerated</c> datetime, required; schemas/call-automation-logs.md line 48.</remarks>
+        [global::CallLogGen.RequiredColumn("schemas/call-automation-logs.md", 48, "The timestamp (UTC) of when the log was generated.")]
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
         /// <summary>The URI of the request.</summary>

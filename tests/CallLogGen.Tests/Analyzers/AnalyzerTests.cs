@@ -1,0 +1,110 @@
+using CallLogGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace CallLogGen.Tests.Analyzers;
+
+/// <summary>The analyzers on user code that uses the generated seed tables and a page with several required columns.</summary>
+public class AnalyzerTests
+{
+    private const string Page = """
+        # Requests
+
+        | Column | Type | Required | Description |
+        |---|---|---|---|
+        | TimeGenerated | datetime | Yes | When the request arrived. |
+        | Level | string | Yes | The severity: Error, Warning or Informational. |
+        | RequestId | guid | Required | The request. |
+        | Note | string | No | Anything else. |
+        """;
+
+    private static IReadOnlyList<Diagnostic> Analyze(string body)
+    {
+        var code = $$"""
+            using System;
+            using CallLogGen.Kql;
+            using Contoso.CallLogs;
+
+            namespace User
+            {
+                public static class Program
+                {
+                    public static object Run(string input)
+                    {
+                        {{body}}
+                    }
+                }
+            }
+            """;
+        var files = RepositorySchemaFiles.Read().Append(new SchemaInput("schemas/requests.md", Page));
+        var run = new GeneratorHarness(files, userCode: code).Run();
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return run.AnalyzerDiagnostics();
+    }
+
+    [Fact]
+    public void A_creation_that_sets_every_required_column_is_clean()
+    {
+        Assert.Empty(Analyze("return new Requests { TimeGenerated = DateTimeOffset.UtcNow, Level = input, RequestId = Guid.NewGuid() };"));
+    }
+
+    [Fact]
+    public void Every_missing_required_column_is_named_with_its_source_and_description()
+    {
+        var diagnostic = Assert.Single(Analyze("return new Requests { Note = input };"));
+
+        Assert.Equal("CLG2001", diagnostic.Id);
+        var message = diagnostic.GetMessage();
+        Assert.Contains("needs columns 'TimeGenerated', 'Level', 'RequestId'", message, StringComparison.Ordinal);
+        Assert.Contains("Level (schemas/requests.md line 6): \"The severity: Error, Warning or Informational.\"", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Note'", message, StringComparison.Ordinal);
+        Assert.Equal("TimeGenerated,Level,RequestId", diagnostic.Properties["Missing"]);
+    }
+
+    [Fact]
+    public void A_creation_without_an_initializer_misses_them_all()
+    {
+        Assert.Contains("needs column 'TimeGenerated'", Assert.Single(Analyze("return new AcsBillingUsage();")).GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Level", "null", "null")]
+    [InlineData("Level", "\"\"", "an empty string")]
+    [InlineData("Level", "default!", "default")]
+    [InlineData("RequestId", "default", "default")]
+    public void Setting_a_required_column_to_nothing_is_a_warning(string column, string value, string described)
+    {
+        var values = new Dictionary<string, string> { ["TimeGenerated"] = "DateTimeOffset.UtcNow", ["Level"] = "input", ["RequestId"] = "Guid.NewGuid()" };
+        values[column] = value;
+        var diagnostics = Analyze("return new Requests { " + string.Join(", ", values.Select(v => v.Key + " = " + v.Value)) + " };");
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("CLG2002", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.EndsWith($"Column '{column}' of Requests is required (schemas/requests.md line {(column == "Level" ? 6 : 7)}), but is set to {described}", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pragma_suppresses_a_model_diagnostic()
+    {
+        // The same creation without the pragma is reported (Every_missing_required_column_is_named...).
+        var diagnostics = Analyze("#pragma warning disable CLG2001\n            return new Requests { Note = input };\n#pragma warning restore CLG2001");
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("return Requests.Query().AppendRawOperator(\"take 10\");")]
+    [InlineData("const string Raw = \"take \" + \"10\"; return Requests.Query().AppendRawOperator(Raw);")]
+    public void Constant_raw_kql_is_accepted(string body) => Assert.Empty(Analyze(body));
+
+    [Theory]
+    [InlineData("return Requests.Query().AppendRawOperator(\"where Level == '\" + input + \"'\");", "a concatenation")]
+    [InlineData("return Requests.Query().AppendRawOperator(input);", "the parameter 'input'")]
+    [InlineData("var text = \"take 1\"; return Requests.Query().AppendRawOperator(text);", "the variable 'text'")]
+    public void Non_constant_raw_kql_is_an_injection_warning(string body, string described)
+    {
+        var warning = Assert.Single(Analyze(body));
+        Assert.Equal("CLG3001", warning.Id);
+        Assert.Contains("(" + described + ")", warning.GetMessage(), StringComparison.Ordinal);
+    }
+}
