@@ -213,7 +213,6 @@ internal static class TableBuilder
         {
             column.Type = entry.Type;
             column.TypeText = entry.TypeText;
-            column.TypeFromOptions = true;
         }
 
         if (entry.Description is not null)
@@ -262,7 +261,7 @@ internal static class TableBuilder
                 continue;
             }
 
-            columns.Add(new WorkColumn(column.Name, location: null) { Type = column.Type, Description = column.Description, IsStandard = true });
+            columns.Add(new WorkColumn(column.Name, location: null) { Type = column.Type, Description = column.Description });
         }
     }
 

@@ -22,8 +22,6 @@ internal sealed class WorkColumn
 
     public string? TypeText { get; set; }
 
-    public bool TypeFromOptions { get; set; }
-
     public Requiredness Required { get; set; }
 
     public bool? RequiredFromOptions { get; set; }
@@ -41,8 +39,6 @@ internal sealed class WorkColumn
     /// <summary>Whether a docs page listed this column of the JSON schema.</summary>
 
     public bool MatchedByDocument { get; set; }
-
-    public bool IsStandard { get; set; }
 
     public static WorkColumn From(SourceColumn column) => new(column.Name, column.Location)
     {
