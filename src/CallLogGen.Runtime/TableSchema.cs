@@ -12,6 +12,8 @@ public sealed class TableSchema
 {
     private readonly ColumnSchema[] _columns;
     private List<Kql.KqlResultColumn>? _queryColumns;
+    private static readonly object NoTimeColumn = new();
+    private object? _timeColumn;
 
     /// <summary>Creates a table schema; generated code calls this once per table.</summary>
     public TableSchema(string tableName, string? category, ColumnSchema[] columns)
@@ -61,6 +63,22 @@ public sealed class TableSchema
             }
 
             return _queryColumns;
+        }
+    }
+
+    /// <summary>The table's <c>TimeGenerated</c> datetime column as an expression, made once; null where it has none.</summary>
+    internal Kql.KqlDateTime? TimeColumn
+    {
+        get
+        {
+            // One reference write publishes the answer, "none" included, so threads racing here agree.
+            if (_timeColumn is null)
+            {
+                var column = FindColumn("TimeGenerated");
+                _timeColumn = column is { Type: KqlType.DateTime } ? Kql.KqlDateTime.Column(column.Name) : NoTimeColumn;
+            }
+
+            return _timeColumn as Kql.KqlDateTime;
         }
     }
 

@@ -26,12 +26,12 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
 {
     private readonly string _table;
     private readonly string _tableText;
-    private readonly string? _timeColumn;
+    private readonly KqlDateTime? _timeColumn;
     private readonly KqlQuery<TColumns>? _previous;
     private readonly KqlStage? _stage;
     private readonly List<KqlResultColumn>? _shape;
 
-    private KqlQuery(string table, string? timeColumn, TColumns columns, KqlQuery<TColumns>? previous, KqlStage? stage, List<KqlResultColumn>? shape)
+    private KqlQuery(string table, KqlDateTime? timeColumn, TColumns columns, KqlQuery<TColumns>? previous, KqlStage? stage, List<KqlResultColumn>? shape)
     {
         _table = table;
         _tableText = previous?._tableText ?? KqlNames.Bracket(table);
@@ -65,15 +65,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
             throw new ArgumentNullException(nameof(table));
         }
 
-        string? timeColumn = null;
-        foreach (var column in table.Columns)
-        {
-            if (column.Name == "TimeGenerated" && column.Type == KqlType.DateTime)
-            {
-                timeColumn = column.Name;
-                break;
-            }
-        }
+        var timeColumn = table.TimeColumn;
 
         return new KqlQuery<TColumns>(table.TableName, timeColumn, columns ?? throw new ArgumentNullException(nameof(columns)), null, null, table.QueryColumns);
     }
@@ -95,7 +87,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
             throw new ArgumentException($"The time range ends ({to:O}) before it starts ({from:O}).", nameof(to));
         }
 
-        var time = KqlDateTime.Column(RequireTimeColumn());
+        var time = RequireTimeColumn();
         return Where((time >= from) & (time < to));
     }
 
@@ -107,7 +99,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
             throw new ArgumentOutOfRangeException(nameof(span), span, "The time range must be positive.");
         }
 
-        return Where(KqlDateTime.Column(RequireTimeColumn()) > KqlFunctions.Ago(span));
+        return Where(RequireTimeColumn() > KqlFunctions.Ago(span));
     }
 
     /// <summary><c>| project a, b, C = expression</c>.</summary>
@@ -251,7 +243,7 @@ public sealed class KqlQuery<TColumns> : IKqlQuery
         return new KqlQuery<TColumns>(_table, _timeColumn, Columns, this, stage, shape);
     }
 
-    private string RequireTimeColumn()
+    private KqlDateTime RequireTimeColumn()
     {
         if (_timeColumn is null)
         {
