@@ -122,11 +122,17 @@ internal static class DiagnosticCatalog
         QueryCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "CLG3001.md");
 
+    public static readonly DiagnosticDescriptor QueryWithoutTimeFilter = new(
+        "CLG3002", "Query without a time filter",
+        "This query over {0} has no filter on TimeGenerated, so Log Analytics scans the table's whole retention (slow and costly); add InTimeRange(from, to) or InLast(span)",
+        QueryCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "CLG3002.md");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace,
-        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText);
+        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText, QueryWithoutTimeFilter);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -107,4 +107,20 @@ public class AnalyzerTests
         Assert.Equal("CLG3001", warning.Id);
         Assert.Contains("(" + described + ")", warning.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("return Requests.Query().InLast(TimeSpan.FromHours(1)).ToKql();")]
+    [InlineData("return Requests.Query().Where(t => t.Level == input).InTimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow).Take(1).ToKql();")]
+    [InlineData("return Requests.Query().Where(t => t.TimeGenerated > KqlFunctions.Ago(TimeSpan.FromDays(1))).ToKql();")]
+    [InlineData("var q = Requests.Query(); return q.ToKql();")]
+    public void Queries_with_a_time_filter_or_of_unknown_origin_pass(string body) => Assert.Empty(Analyze(body));
+
+    [Fact]
+    public void A_query_without_a_time_filter_is_a_cost_warning()
+    {
+        var warning = Assert.Single(Analyze("return AcsBillingUsage.Query().Where(t => t.UsageType == input).ToKql(KqlLayout.SingleLine);"));
+
+        Assert.Equal("CLG3002", warning.Id);
+        Assert.Contains("over AcsBillingUsage", warning.GetMessage(), StringComparison.Ordinal);
+    }
 }

@@ -46,6 +46,7 @@ public static class DiagnosticScenarios
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "A Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),
         new("CLG3001", new[] { Page }, "User.cs", 9, 55, "(an interpolated string)", UserCode: UserCode("return Requests.Query().AppendRawOperator($\"where Level == '{input}'\");")),
+        new("CLG3002", new[] { Page }, "User.cs", 9, 20, "This query over Requests has no filter on TimeGenerated", UserCode: UserCode("return Requests.Query().Where(t => t.Level == input).Take(10).ToKql();")),
         new("CLG1101", new[] { Page }, "", 0, 0, "'My Logs', which is not a C# namespace; the models are generated in 'Contoso.CallLogs'", Namespace: "My Logs"),
     };
 

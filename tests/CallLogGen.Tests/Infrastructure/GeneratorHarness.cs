@@ -115,7 +115,8 @@ public sealed class GeneratorRun(GeneratorDriverRunResult result, Compilation ou
     public IReadOnlyList<Diagnostic> AnalyzerDiagnostics()
     {
         var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
-            new global::CallLogGen.Analyzers.RequiredColumnsAnalyzer(), new global::CallLogGen.Analyzers.RawKqlAnalyzer());
+            new global::CallLogGen.Analyzers.RequiredColumnsAnalyzer(), new global::CallLogGen.Analyzers.RawKqlAnalyzer(),
+            new global::CallLogGen.Analyzers.TimeFilterAnalyzer());
         return Output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToList();

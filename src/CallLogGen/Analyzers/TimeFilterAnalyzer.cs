@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CallLogGen.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CallLogGen.Analyzers;
+
+/// <summary>
+/// Reports a query rendered (<c>ToKql()</c>) without a filter on the table's <c>TimeGenerated</c> (CLG3002). It
+/// follows the fluent chain back to the table's <c>Query()</c>; a chain it cannot follow (a query kept in a variable)
+/// is given the benefit of the doubt. Time filters are <c>InTimeRange</c>, <c>InLast</c>, or a <c>Where</c> that
+/// reads <c>TimeGenerated</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TimeFilterAnalyzer : DiagnosticAnalyzer
+{
+    private const string QueryTypeName = "CallLogGen.Kql.KqlQuery`1";
+    private const string TimeColumn = "TimeGenerated";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.QueryWithoutTimeFilter);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var queryType = start.Compilation.GetTypeByMetadataName(QueryTypeName);
+            if (queryType is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(operation => Analyze(operation, queryType), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol queryType)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name != "ToKql" || !IsQuery(invocation.TargetMethod.ContainingType, queryType))
+        {
+            return;
+        }
+
+        for (var current = invocation.Instance; current is IInvocationOperation step; current = step.Instance)
+        {
+            switch (step.TargetMethod.Name)
+            {
+                case "InTimeRange":
+                case "InLast":
+                    return;
+                case "Where" when step.Arguments.Any(a => ReadsTimeColumn(a.Value)):
+                    return;
+            }
+
+            if (step.Instance is null)
+            {
+                // The start of the chain. Only a table's generated Query() says for sure that nothing filtered yet;
+                // any other method returning a query (a helper) may have, so it gets the benefit of the doubt.
+                if (IsGeneratedQueryStart(step.TargetMethod) && IsQuery(step.TargetMethod.ReturnType as INamedTypeSymbol, queryType) && HasTimeColumn(step.TargetMethod.ReturnType))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.QueryWithoutTimeFilter, invocation.Syntax.GetLocation(), step.TargetMethod.ContainingType.Name));
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static bool IsGeneratedQueryStart(IMethodSymbol method) =>
+        method is { Name: "Query", IsStatic: true, Parameters.Length: 0 } && method.ContainingType.GetTypeMembers("KqlColumns").Length > 0;
+
+    private static bool IsQuery(INamedTypeSymbol? type, INamedTypeSymbol queryType) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, queryType);
+
+    // The columns class (KqlQuery<TColumns>) says whether the table has a time column to filter on.
+    private static bool HasTimeColumn(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } query && query.TypeArguments[0].GetMembers(TimeColumn).Length > 0;
+
+    private static bool ReadsTimeColumn(IOperation operation) =>
+        operation.DescendantsAndSelf().Any(o => o is IPropertyReferenceOperation { Property.Name: TimeColumn });
+}
