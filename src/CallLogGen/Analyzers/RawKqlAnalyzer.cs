@@ -11,37 +11,16 @@ namespace CallLogGen.Analyzers;
 /// with a variable, a parameter. That is how values get into a query unescaped.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RawKqlAnalyzer : DiagnosticAnalyzer
+public sealed class RawKqlAnalyzer : QueryInvocationAnalyzer
 {
-    private const string QueryTypeName = "CallLogGen.Kql.KqlQuery`1";
     private const string RawMethodName = "AppendRawOperator";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.RawKqlFromNonConstantText);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol queryType)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var queryType = start.Compilation.GetTypeByMetadataName(QueryTypeName);
-            if (queryType is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operation => Analyze(operation, queryType), OperationKind.Invocation);
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol queryType)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != RawMethodName
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, queryType)
-            || invocation.Arguments.Length != 1)
+        if (!IsQueryMethod(invocation, RawMethodName, queryType) || invocation.Arguments.Length != 1)
         {
             return;
         }

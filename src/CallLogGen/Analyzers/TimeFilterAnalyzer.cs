@@ -14,35 +14,16 @@ namespace CallLogGen.Analyzers;
 /// reads <c>TimeGenerated</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TimeFilterAnalyzer : DiagnosticAnalyzer
+public sealed class TimeFilterAnalyzer : QueryInvocationAnalyzer
 {
-    private const string QueryTypeName = "CallLogGen.Kql.KqlQuery`1";
     private const string TimeColumn = "TimeGenerated";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.QueryWithoutTimeFilter);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol queryType)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var queryType = start.Compilation.GetTypeByMetadataName(QueryTypeName);
-            if (queryType is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operation => Analyze(operation, queryType), OperationKind.Invocation);
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol queryType)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "ToKql" || !IsQuery(invocation.TargetMethod.ContainingType, queryType))
+        if (!IsQueryMethod(invocation, "ToKql", queryType))
         {
             return;
         }
@@ -62,7 +43,7 @@ public sealed class TimeFilterAnalyzer : DiagnosticAnalyzer
             {
                 // The start of the chain. Only a table's generated Query() says for sure that nothing filtered yet;
                 // any other method returning a query (a helper) may have, so it gets the benefit of the doubt.
-                if (IsGeneratedQueryStart(step.TargetMethod) && IsQuery(step.TargetMethod.ReturnType as INamedTypeSymbol, queryType) && HasTimeColumn(step.TargetMethod.ReturnType))
+                if (IsGeneratedQueryStart(step.TargetMethod) && IsQuery(step.TargetMethod.ReturnType, queryType) && HasTimeColumn(step.TargetMethod.ReturnType))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.QueryWithoutTimeFilter, invocation.Syntax.GetLocation(), step.TargetMethod.ContainingType.Name));
                 }
@@ -74,9 +55,6 @@ public sealed class TimeFilterAnalyzer : DiagnosticAnalyzer
 
     private static bool IsGeneratedQueryStart(IMethodSymbol method) =>
         method is { Name: "Query", IsStatic: true, Parameters.Length: 0 } && method.ContainingType.GetTypeMembers("KqlColumns").Length > 0;
-
-    private static bool IsQuery(INamedTypeSymbol? type, INamedTypeSymbol queryType) =>
-        type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, queryType);
 
     // The columns class (KqlQuery<TColumns>) says whether the table has a time column to filter on.
     private static bool HasTimeColumn(ITypeSymbol type) =>
