@@ -23,7 +23,7 @@ public sealed class GeneratorHarness
 {
     public const string ProjectDirectory = "/project/";
 
-    private static readonly ImmutableArray<MetadataReference> References =
+    public static readonly ImmutableArray<MetadataReference> References =
         Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(runtime::CallLogGen.TableSchema).Assembly.Location))

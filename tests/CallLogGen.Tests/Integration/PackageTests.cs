@@ -32,6 +32,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         {
             "analyzers/dotnet/cs/CallLogGen.dll",
             "analyzers/dotnet/cs/Markdig.dll",
+            "analyzers/dotnet/cs/CallLogGen.CodeFixes.dll",
             "lib/netstandard2.0/CallLogGen.Runtime.dll",
             "lib/net10.0/CallLogGen.Runtime.dll",
             "build/CallLogGen.props",
