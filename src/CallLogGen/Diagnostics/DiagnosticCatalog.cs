@@ -105,7 +105,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor MissingRequiredColumn = new(
         "CLG2001", "Record created without a required column",
-        "A {0} record needs {1}, which this creation leaves out: {2}",
+        "This {0} record needs {1}, which this creation leaves out: {2}",
         ModelCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "Every record of the table carries these columns; a record without them is rejected by ingestion or breaks queries that rely on them.",
         helpLinkUri: HelpLinkBase + "CLG2001.md");

@@ -43,7 +43,7 @@ public static class DiagnosticScenarios
         new("CLG1017", new[] { Md("schemas/prose.md", "# Notes\n\nJust prose, no tables.\n") }, "schemas/prose.md", 1, 1, "no log schema table"),
         new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
-        new("CLG2001", new[] { Page }, "User.cs", 9, 20, "A Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
+        new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),
         new("CLG3001", new[] { Page }, "User.cs", 9, 55, "(an interpolated string)", UserCode: UserCode("return Requests.Query().AppendRawOperator($\"where Level == '{input}'\");")),
         new("CLG3002", new[] { Page }, "User.cs", 9, 20, "This query over Requests has no filter on TimeGenerated", UserCode: UserCode("return Requests.Query().Where(t => t.Level == input).Take(10).ToKql();")),
