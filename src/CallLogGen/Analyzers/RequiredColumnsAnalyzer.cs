@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -35,11 +36,16 @@ public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
                 return; // The project does not use CallLogGen's runtime: nothing to check.
             }
 
-            start.RegisterOperationAction(operation => AnalyzeCreation(operation, attribute), OperationKind.ObjectCreation);
+            // Each model type's required columns are looked up once per compilation, not once per creation.
+            var cache = new ConcurrentDictionary<INamedTypeSymbol, Dictionary<IPropertySymbol, (string Where, string Description, int Order)>>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(operation => AnalyzeCreation(operation, attribute, cache), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol attribute)
+    private static void AnalyzeCreation(
+        OperationAnalysisContext context,
+        INamedTypeSymbol attribute,
+        ConcurrentDictionary<INamedTypeSymbol, Dictionary<IPropertySymbol, (string Where, string Description, int Order)>> cache)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
@@ -47,7 +53,7 @@ public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var required = RequiredColumns(type, attribute);
+        var required = cache.GetOrAdd(type, t => RequiredColumns(t, attribute));
         if (required.Count == 0)
         {
             return;
