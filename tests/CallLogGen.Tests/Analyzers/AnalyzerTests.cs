@@ -1,5 +1,6 @@
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CallLogGen.Tests.Analyzers;
 
@@ -122,5 +123,23 @@ public class AnalyzerTests
 
         Assert.Equal("CLG3002", warning.Id);
         Assert.Contains("over AcsBillingUsage", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none", 0)]
+    [InlineData("warning", 1)]
+    public async Task Severity_is_configurable_like_any_diagnostic(string severity, int expected)
+    {
+        var code = "using Contoso.CallLogs;\nnamespace User { public static class Program { public static object Run() => new AcsBillingUsage(); } }";
+        var run = new GeneratorHarness(RepositorySchemaFiles.Read(), userCode: code).Run();
+        // What `dotnet_diagnostic.CLG2001.severity = ...` in .editorconfig (or <NoWarn>) becomes for the compiler.
+        var report = severity == "none" ? ReportDiagnostic.Suppress : ReportDiagnostic.Warn;
+        var configured = run.Output.WithOptions(run.Output.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CLG2001"] = report }));
+
+        var diagnostics = await configured.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new global::CallLogGen.Analyzers.RequiredColumnsAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(expected, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
     }
 }
