@@ -91,42 +91,35 @@ internal static class DiagnosticCatalog
         "CLG1018", "Line skipped: no table row looks like it",
         "{0}: the line has {1} '|' characters, more than any table row ({2}); it is skipped so that reading the file stays fast", DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = new(
+    public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = Rule(
         "CLG1100", "C# 10 or later required",
         "CallLogGen generates C# 10 code, but this project compiles as C# {0}; set <LangVersion> to 10 or later. Nothing is generated.",
-        CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "CLG1100.md");
+        CompatibilityCategory, DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor InvalidNamespace = new(
+    public static readonly DiagnosticDescriptor InvalidNamespace = Rule(
         "CLG1101", "CallLogGenNamespace is not a C# namespace",
         "The MSBuild property CallLogGenNamespace is '{0}', which is not a C# namespace; the models are generated in '{1}' instead",
-        CompatibilityCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "CLG1101.md");
+        CompatibilityCategory, DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor MissingRequiredColumn = new(
+    public static readonly DiagnosticDescriptor MissingRequiredColumn = Rule(
         "CLG2001", "Record created without a required column",
         "This {0} record needs {1}, which this creation leaves out: {2}",
-        ModelCategory, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "Every record of the table carries these columns; a record without them is rejected by ingestion or breaks queries that rely on them.",
-        helpLinkUri: HelpLinkBase + "CLG2001.md");
+        ModelCategory, DiagnosticSeverity.Error, description: "Every record of the table carries these columns; a record without them is rejected by ingestion or breaks queries that rely on them.");
 
-    public static readonly DiagnosticDescriptor RequiredColumnSetToNothing = new(
+    public static readonly DiagnosticDescriptor RequiredColumnSetToNothing = Rule(
         "CLG2002", "Required column set to null, default or an empty string",
         "Column '{0}' of {1} is required ({2}), but is set to {3}",
-        ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "CLG2002.md");
+        ModelCategory, DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor RawKqlFromNonConstantText = new(
+    public static readonly DiagnosticDescriptor RawKqlFromNonConstantText = Rule(
         "CLG3001", "Raw KQL built from non-constant text",
         "AppendRawOperator gets text that is not a compile-time constant ({0}); a value in it can change the query (KQL injection). Use the typed operators, which escape every value.",
-        QueryCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "CLG3001.md");
+        QueryCategory, DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor QueryWithoutTimeFilter = new(
+    public static readonly DiagnosticDescriptor QueryWithoutTimeFilter = Rule(
         "CLG3002", "Query without a time filter",
         "This query over {0} has no filter on TimeGenerated, so Log Analytics scans the table's whole retention (slow and costly); add InTimeRange(from, to) or InLast(span)",
-        QueryCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "CLG3002.md");
+        QueryCategory, DiagnosticSeverity.Warning);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
@@ -139,5 +132,9 @@ internal static class DiagnosticCatalog
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
     private static DiagnosticDescriptor Schema(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, SchemaCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+        Rule(id, title, message, SchemaCategory, severity);
+
+    // Every rule is on by default and links to its page, docs/diagnostics/<id>.md.
+    private static DiagnosticDescriptor Rule(string id, string title, string message, string category, DiagnosticSeverity severity, string? description = null) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
 }
