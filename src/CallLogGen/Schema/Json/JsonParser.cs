@@ -119,6 +119,11 @@ internal sealed class JsonParser
         }
 
         var c = _text[_pos];
+        if ((c == '{' || c == '[') && depth + 1 > MaxDepth)
+        {
+            return Fail($"the JSON nests objects and arrays deeper than {MaxDepth} levels", _pos);
+        }
+
         switch (c)
         {
             case '{':
@@ -146,11 +151,6 @@ internal sealed class JsonParser
         var start = _pos;
         var line = _line;
         var column = _pos - _lineStart;
-        if (depth > MaxDepth)
-        {
-            return Fail($"the JSON nests objects and arrays deeper than {MaxDepth} levels", _pos);
-        }
-
         _pos++;
         var mark = _members.Count;
         SkipWhitespace();
@@ -218,11 +218,6 @@ internal sealed class JsonParser
         var start = _pos;
         var line = _line;
         var column = _pos - _lineStart;
-        if (depth > MaxDepth)
-        {
-            return Fail($"the JSON nests objects and arrays deeper than {MaxDepth} levels", _pos);
-        }
-
         _pos++;
         var mark = _items.Count;
         SkipWhitespace();
