@@ -232,7 +232,17 @@ public abstract partial class LogRecordJson<T>
             throw new RecordFault(e.Message, tokenStart, null, e);
         }
 
-        (unmapped ??= new UnmappedFields()).Add(text, JsonElement.ParseValue(ref reader), inProperties ? PropertiesSection : null);
+        JsonElement value;
+        try
+        {
+            value = CellParser.ParseValue(ref reader);
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, tokenStart, null, e);
+        }
+
+        (unmapped ??= new UnmappedFields()).Add(text, value, inProperties ? PropertiesSection : null);
         return true;
     }
 

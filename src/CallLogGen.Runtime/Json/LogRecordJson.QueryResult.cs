@@ -36,6 +36,10 @@ public abstract partial class LogRecordJson<T>
         {
             throw Locate(utf8Json, reader.TokenStartIndex, "not valid JSON: " + e.Message, row, null, e);
         }
+        catch (FormatException e)
+        {
+            throw Locate(utf8Json, reader.TokenStartIndex, e.Message, row, null, e);
+        }
 
         return records;
     }
@@ -108,7 +112,7 @@ public abstract partial class LogRecordJson<T>
             if (reader.ValueTextEquals("name"u8))
             {
                 reader.Read();
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return reader.TokenType == JsonTokenType.String ? CellParser.GetString(ref reader) : null;
             }
 
             reader.Read();
@@ -261,7 +265,7 @@ public abstract partial class LogRecordJson<T>
         var tokenStart = reader.TokenStartIndex;
         if (column < 0)
         {
-            (unmapped ??= new UnmappedFields()).Add(name, JsonElement.ParseValue(ref reader));
+            (unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
             return;
         }
 
@@ -294,7 +298,7 @@ public abstract partial class LogRecordJson<T>
                 }
 
                 state.Found[column] = ReadState.NullValued;
-                (unmapped ??= new UnmappedFields()).Add(name, JsonElement.ParseValue(ref reader));
+                (unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
                 break;
         }
 
