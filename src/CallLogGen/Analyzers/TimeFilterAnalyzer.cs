@@ -45,7 +45,9 @@ public sealed class TimeFilterAnalyzer : QueryInvocationAnalyzer
                 // any other method returning a query (a helper) may have, so it gets the benefit of the doubt.
                 if (IsGeneratedQueryStart(step.TargetMethod) && IsQuery(step.TargetMethod.ReturnType, queryType) && HasTimeColumn(step.TargetMethod.ReturnType))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.QueryWithoutTimeFilter, invocation.Syntax.GetLocation(), step.TargetMethod.ContainingType.Name));
+                    // The Query() call travels as an additional location: the code fix inserts the filter right after it.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticCatalog.QueryWithoutTimeFilter, invocation.Syntax.GetLocation(), new[] { step.Syntax.GetLocation() }, step.TargetMethod.ContainingType.Name));
                 }
 
                 return;
