@@ -55,9 +55,6 @@ public sealed class TimeFilterAnalyzer : QueryInvocationAnalyzer
         }
     }
 
-    private static bool IsGeneratedQueryStart(IMethodSymbol method) =>
-        method is { Name: "Query", IsStatic: true, Parameters.Length: 0 } && method.ContainingType.GetTypeMembers("KqlColumns").Length > 0;
-
     // The columns class (KqlQuery<TColumns>) says whether the table has a time column to filter on.
     private static bool HasTimeColumn(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeArguments.Length: 1 } query && query.TypeArguments[0].GetMembers(TimeColumn).Length > 0;
