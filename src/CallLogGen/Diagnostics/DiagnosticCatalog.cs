@@ -121,11 +121,17 @@ internal static class DiagnosticCatalog
         "This query over {0} has no filter on TimeGenerated, so Log Analytics scans the table's whole retention (slow and costly); add InTimeRange(from, to) or InLast(span)",
         QueryCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor QueryUsesDroppedColumn = Rule(
+        "CLG3003", "Query uses a column an earlier operator dropped",
+        "{1} reads column '{0}', which the {2} before it in this query dropped; building the query throws. Keep '{0}' in {2}, or use it before {2}.",
+        QueryCategory, DiagnosticSeverity.Error, description: "Project, Distinct, Summarize and MakeSeries keep only the columns they list or make, and ProjectAway drops its columns; a later operator cannot read a dropped column. The query builder checks this when each operator is applied and throws InvalidOperationException.");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace,
-        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText, QueryWithoutTimeFilter);
+        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
+        QueryUsesDroppedColumn);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -47,6 +47,7 @@ public static class DiagnosticScenarios
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),
         new("CLG3001", new[] { Page }, "User.cs", 9, 55, "(an interpolated string)", UserCode: UserCode("return Requests.Query().AppendRawOperator($\"where Level == '{input}'\");")),
         new("CLG3002", new[] { Page }, "User.cs", 9, 20, "This query over Requests has no filter on TimeGenerated", UserCode: UserCode("return Requests.Query().Where(t => t.Level == input).Take(10).ToKql();")),
+        new("CLG3003", new[] { Page }, "User.cs", 9, 100, "Where reads column 'Level', which the Project before it in this query dropped", UserCode: UserCode("return Requests.Query().Project(t => new KqlProjection { t.TimeGenerated }).Where(t => t.Level == input).InLast(System.TimeSpan.FromDays(1)).ToKql();")),
         new("CLG1101", new[] { Page }, "", 0, 0, "'My Logs', which is not a C# namespace; the models are generated in 'Contoso.CallLogs'", Namespace: "My Logs"),
     };
 
