@@ -34,6 +34,21 @@ public sealed class LogExportReader
         }
     }
 
+    /// <summary>A reader over those of <paramref name="tables"/> that name a diagnostic category (tables that only come from queries name none).</summary>
+    public static LogExportReader ForCategorizedTables(IEnumerable<LogRecordJson> tables)
+    {
+        var categorized = new List<LogRecordJson>();
+        foreach (var table in tables ?? throw new ArgumentNullException(nameof(tables)))
+        {
+            if (table.Schema.Category is { Length: > 0 })
+            {
+                categorized.Add(table);
+            }
+        }
+
+        return new LogExportReader(categorized.ToArray());
+    }
+
     /// <summary>The categories this reader dispatches.</summary>
     public IEnumerable<string> Categories => _byCategory.Keys;
 
