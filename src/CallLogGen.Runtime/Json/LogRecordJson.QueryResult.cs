@@ -44,6 +44,62 @@ public abstract partial class LogRecordJson<T>
         return records;
     }
 
+    /// <summary>
+    /// Reads the result of <paramref name="query"/> (built with the typed query builder) into records. Before
+    /// any byte is read it checks that the query returns every required column of the model, naming those it
+    /// drops: the CLG2003 analyzer reports the same at build time where it can follow the query.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The query does not return a required column of the model.</exception>
+    public List<T> ReadQueryResult(Kql.IKqlQuery query, ReadOnlySpan<byte> utf8Json, LogReadOptions? options = null)
+    {
+        RequireResultColumns(query);
+        return ReadQueryResult(utf8Json, tableName: null, options);
+    }
+
+    /// <summary>Checks that <paramref name="query"/> returns every required column of the model, by name and type.</summary>
+    /// <exception cref="InvalidOperationException">It does not; the message names each column.</exception>
+    public void RequireResultColumns(Kql.IKqlQuery query)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        if (!query.IsShapeKnown)
+        {
+            return; // After raw KQL the builder cannot know the columns; the reader still checks the response's.
+        }
+
+        var missing = new List<string>();
+        for (var i = 0; i < Types.Length; i++)
+        {
+            if (!Required[i])
+            {
+                continue;
+            }
+
+            var name = Schema.Columns[i].Name;
+            var returned = false;
+            foreach (var column in query.ResultColumns)
+            {
+                returned |= string.Equals(column.Name, name, StringComparison.Ordinal) && column.Type == Types[i];
+            }
+
+            if (!returned)
+            {
+                missing.Add(name + ":" + KqlTypeNames.Of(Types[i]));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The query's result cannot be read into " + typeof(T).Name + ": it does not return the required column"
+                + (missing.Count > 1 ? "s " : " ") + string.Join(", ", missing) + ". Keep "
+                + (missing.Count > 1 ? "them" : "it") + " in the query's project or summarize, or read the result into a record type of its own.");
+        }
+    }
+
     /// <summary>Reads a query API result from a string; see <see cref="ReadQueryResult(ReadOnlySpan{byte}, string?, LogReadOptions?)"/>.</summary>
     public List<T> ReadQueryResult(string json, string? tableName = null, LogReadOptions? options = null)
         => ReadQueryResult(System.Text.Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))), tableName, options);
