@@ -82,7 +82,9 @@ public class MutationPropertyTests(ITestOutputHelper output)
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
 
             Outcome(context + " (mixed reader)", () => new LogExportReader(AcsCallAutomationIncomingOperations.Json, AcsBillingUsage.Json).Read(bytes, options));
-            Outcome(context + " (query result)", () => EveryColumnType.Json.ReadQueryResult(Mutate(QueryResult(random), random), options: options));
+            var result = Mutate(QueryResult(random), random);
+            Outcome(context + " (query result)", () => EveryColumnType.Json.ReadQueryResult(result, options: options));
+            Outcome(context + " (result table)", () => KqlResultTable.Read(result));
         }
 
         output.WriteLine(string.Join(", ", outcomes.Select(o => o.Key + ": " + o.Value)));
