@@ -111,6 +111,11 @@ internal static class DiagnosticCatalog
         "Column '{0}' of {1} is required ({2}), but is set to {3}",
         ModelCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor QueryResultLacksRequiredColumn = Rule(
+        "CLG2003", "Query result read into a model lacks a required column",
+        "The query's result cannot be read into {0}: it does not return the required {1}; {2} throws. Keep the column in the query, or read the result into a record type of its own.",
+        ModelCategory, DiagnosticSeverity.Error, description: "ReadQueryResult(query, ...) and RequireResultColumns(query) check, before reading, that the typed query returns every required column of the model, by KQL name and type, and throw InvalidOperationException naming those it does not. A column is lost where an operator (Project, Distinct, Summarize, MakeSeries, ProjectAway) drops it, or retyped where Extend, Project or MakeSeries makes a column of that name with another type.");
+
     public static readonly DiagnosticDescriptor RawKqlFromNonConstantText = Rule(
         "CLG3001", "Raw KQL built from non-constant text",
         "AppendRawOperator gets text that is not a compile-time constant ({0}); a value in it can change the query (KQL injection). Use the typed operators, which escape every value.",
@@ -130,7 +135,7 @@ internal static class DiagnosticCatalog
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace,
-        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
+        MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
         QueryUsesDroppedColumn);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
