@@ -8,10 +8,10 @@ using System.Threading;
 
 namespace CallLogGen.Json;
 
-/// <summary>Reads one record of some kind from a reader placed before it; false when the input ends first.</summary>
+/// <summary>Reads one record of some kind from a reader placed before it (over <c>input</c>); false when the input ends first.</summary>
 internal interface IRecordSource<TRecord>
 {
-    bool TryRead(ref Utf8JsonReader reader, ReadState state, out TRecord record);
+    bool TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out TRecord record);
 }
 
 /// <summary>
@@ -245,7 +245,7 @@ internal sealed class ExportCursor
         LogJsonException problem;
         try
         {
-            if (source.TryRead(ref reader, state, out record))
+            if (source.TryRead(ref reader, state, slice, out record))
             {
                 Position = position + (int)reader.BytesConsumed;
                 _recordIndex++;

@@ -84,7 +84,7 @@ public sealed class LogExportReader
         /// <summary>The state the export loop itself uses (options and reader limits).</summary>
         public ReadState OuterState { get; }
 
-        public bool TryRead(ref Utf8JsonReader reader, ReadState state, out object record)
+        public bool TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record)
         {
             record = null!;
 
@@ -144,7 +144,7 @@ public sealed class LogExportReader
                     _states.Add(table, tableState);
                 }
 
-                return table.TryReadExportRecordBoxed(ref reader, tableState, out record);
+                return table.TryReadExportRecordBoxed(ref reader, tableState, input, out record);
             }
 
             var start = reader.BytesConsumed;

@@ -10,7 +10,7 @@ public abstract partial class LogRecordJson<T>
     /// column by its export name or the column's own name (exact case first, then any case). What no
     /// column takes is kept in the record's <see cref="UnmappedFields"/>.
     /// </summary>
-    internal bool TryReadExportRecord(ref Utf8JsonReader reader, ReadState state, out T record)
+    internal bool TryReadExportRecord(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record)
     {
         record = null!;
         if (!reader.Read())
@@ -48,7 +48,7 @@ public abstract partial class LogRecordJson<T>
 
             if (column == PropertiesKey && reader.TokenType == JsonTokenType.StartObject)
             {
-                if (!TryReadProperties(ref reader, state, result, ref unmapped, ref cell))
+                if (!TryReadProperties(ref reader, state, input, result, ref unmapped, ref cell))
                 {
                     return false;
                 }
@@ -56,7 +56,7 @@ public abstract partial class LogRecordJson<T>
                 continue;
             }
 
-            if (!TryReadField(ref reader, state, result, column, name, primary, inProperties: false, ref unmapped, ref cell))
+            if (!TryReadField(ref reader, state, input, result, column, name, primary, inProperties: false, ref unmapped, ref cell))
             {
                 return false;
             }
@@ -72,7 +72,7 @@ public abstract partial class LogRecordJson<T>
         return true;
     }
 
-    private bool TryReadProperties(ref Utf8JsonReader reader, ReadState state, T record, ref UnmappedFields? unmapped, ref CellValue cell)
+    private bool TryReadProperties(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, T record, ref UnmappedFields? unmapped, ref CellValue cell)
     {
         while (true)
         {
@@ -92,7 +92,7 @@ public abstract partial class LogRecordJson<T>
                 return false;
             }
 
-            if (!TryReadField(ref reader, state, record, column, name, primary, inProperties: true, ref unmapped, ref cell))
+            if (!TryReadField(ref reader, state, input, record, column, name, primary, inProperties: true, ref unmapped, ref cell))
             {
                 return false;
             }
@@ -123,13 +123,21 @@ public abstract partial class LogRecordJson<T>
         return table.Find(bytes, out primary);
     }
 
-    private bool TryReadField(ref Utf8JsonReader reader, ReadState state, T record, int column, scoped PropertyName name, bool primary, bool inProperties, ref UnmappedFields? unmapped, ref CellValue cell)
+    private bool TryReadField(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, T record, int column, scoped PropertyName name, bool primary, bool inProperties, ref UnmappedFields? unmapped, ref CellValue cell)
     {
         var tokenStart = reader.TokenStartIndex;
+        if (column == CategoryKey && primary && !inProperties && reader.TokenType == JsonTokenType.String
+            && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(CategoryUtf8!) && !state.CategorySeen)
+        {
+            // This table's own category: implied by the table, written back by the writers.
+            state.CategorySeen = true;
+            return true;
+        }
+
         if (column < 0 || state.Found[column] != 0)
         {
             // Unknown, or a second spelling of a column already read: kept as it came.
-            return TryKeep(ref reader, name, inProperties, ref unmapped);
+            return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
         }
 
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -175,7 +183,7 @@ public abstract partial class LogRecordJson<T>
             case CellStatus.Empty:
                 // No value, but the empty string is what arrived: kept, so that writing it back loses nothing.
                 state.Found[column] = ReadState.NullValued;
-                return TryKeep(ref reader, name, inProperties, ref unmapped);
+                return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
             default:
                 if (!state.Options.KeepUntypedValues)
                 {
@@ -183,7 +191,7 @@ public abstract partial class LogRecordJson<T>
                 }
 
                 state.Found[column] = ReadState.NullValued;
-                return TryKeep(ref reader, name, inProperties, ref unmapped);
+                return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
         }
     }
 
@@ -210,8 +218,14 @@ public abstract partial class LogRecordJson<T>
         return token == JsonTokenType.String && !quotedIsOwnForm ? ValueForm.Quoted : ValueForm.Canonical;
     }
 
-    private static bool TryKeep(ref Utf8JsonReader reader, scoped PropertyName name, bool inProperties, ref UnmappedFields? unmapped)
+    /// <summary>
+    /// Keeps a field no column takes, as the bytes that arrived (a JSON value is parsed only if someone asks for
+    /// it): the common fields a table has no column for, such as <c>location</c>, arrive in every record, and a
+    /// parsed document each would cost more than the rest of the record.
+    /// </summary>
+    private static bool TryKeep(ref Utf8JsonReader reader, ReadState state, scoped ReadOnlySpan<byte> input, scoped PropertyName name, bool inProperties, ref UnmappedFields? unmapped)
     {
+        var tokenStart = reader.TokenStartIndex;
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             var probe = reader;
@@ -219,30 +233,29 @@ public abstract partial class LogRecordJson<T>
             {
                 return false;
             }
+
+            reader.Skip();
         }
 
-        var tokenStart = reader.TokenStartIndex;
+        var raw = input.Slice((int)tokenStart, (int)(reader.BytesConsumed - tokenStart));
         string text;
+        byte[] value;
         try
         {
-            text = name.Decode();
+            text = state.Names.TryGet(name.Utf8, out var shared) && name.Text is null ? shared : name.Decode();
+            if (name.Text is null)
+            {
+                state.Names.Add(name.Utf8, text);
+            }
+
+            value = state.RawValues.Get(raw);
         }
         catch (FormatException e)
         {
             throw new RecordFault(e.Message, tokenStart, null, e);
         }
 
-        JsonElement value;
-        try
-        {
-            value = CellParser.ParseValue(ref reader);
-        }
-        catch (FormatException e)
-        {
-            throw new RecordFault(e.Message, tokenStart, null, e);
-        }
-
-        (unmapped ??= new UnmappedFields()).Add(text, value, inProperties ? PropertiesSection : null);
+        (unmapped ??= new UnmappedFields()).AddRaw(text, value, inProperties ? PropertiesSection : null);
         return true;
     }
 

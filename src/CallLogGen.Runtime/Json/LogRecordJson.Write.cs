@@ -18,6 +18,7 @@ public abstract partial class LogRecordJson<T>
     /// them, rather than as the default encoder's \u escapes.
     /// </summary>
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("category");
     private static readonly JsonEncodedText RecordsName = JsonEncodedText.Encode("records");
     private static readonly JsonEncodedText PropertiesName = JsonEncodedText.Encode(PropertiesSection);
 
@@ -229,13 +230,25 @@ public abstract partial class LogRecordJson<T>
 
     private void WriteSection(Utf8JsonWriter writer, T record, int[] order, bool inProperties, UnmappedFields? unmapped, ref CellValue cell, ref bool opened)
     {
-        foreach (var column in order)
+        var categoryAt = inProperties || CategoryUtf8 is null || HasOwnCategory(unmapped) ? -1 : CategoryPosition;
+        for (var i = 0; i < order.Length; i++)
         {
+            if (i == categoryAt)
+            {
+                writer.WriteString(CategoryName, CategoryValue);
+            }
+
+            var column = order[i];
             var spelling = unmapped?.FindSpelling(column);
             if (spelling is null || spelling.InProperties == inProperties)
             {
                 WriteExportCell(writer, record, column, spelling, ref cell, ref opened);
             }
+        }
+
+        if (categoryAt == order.Length)
+        {
+            writer.WriteString(CategoryName, CategoryValue);
         }
 
         if (unmapped is null)
@@ -260,9 +273,26 @@ public abstract partial class LogRecordJson<T>
             {
                 Open(writer, ref opened);
                 writer.WritePropertyName(field.Name);
-                WriteAsArrived(writer, field.Value);
+                field.WriteValue(writer);
             }
         }
+    }
+
+    /// <summary>Whether the record kept a category field of its own (another category, or another spelling).</summary>
+    private static bool HasOwnCategory(UnmappedFields? unmapped)
+    {
+        if (unmapped is not null)
+        {
+            foreach (var field in unmapped)
+            {
+                if (field.Section is null && string.Equals(field.Name, "category", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Open(Utf8JsonWriter writer, ref bool opened)

@@ -29,6 +29,9 @@ public abstract class LogRecordJson
 
     internal const int PropertiesKey = -2;
 
+    /// <summary>The export's <c>category</c> field, where no column takes it: it names the table, so it is implied.</summary>
+    internal const int CategoryKey = -3;
+
     /// <summary>The top-level fields of Azure's common resource-log schema, in the order Azure writes them.</summary>
     private static readonly string[] CommonFieldOrder =
     {
@@ -97,10 +100,25 @@ public abstract class LogRecordJson
             LowCardinality[column] = Types[column] == KqlType.String;
         }
 
+        // Every export record carries its diagnostic category, which is this table's: readers need not keep it,
+        // writers write it. A record of another category keeps its own as an unmapped field.
+        if (schema.Category is { Length: > 0 } category && !exportNames.Exists(n => string.Equals(n.Key, "category", StringComparison.OrdinalIgnoreCase)))
+        {
+            CategoryValue = JsonEncodedText.Encode(category);
+            CategoryUtf8 = CategoryValue.EncodedUtf8Bytes.ToArray();
+            exportNames.Insert(1, new KeyValuePair<string, int>("category", CategoryKey));
+            primaryCount++;
+        }
+
         ExportTable = new ColumnNameTable(exportNames, primaryCount);
         QueryTable = new ColumnNameTable(queryNames);
         TopOrder = WriteOrder(ExportSection.Top);
         PropertiesOrder = WriteOrder(ExportSection.Properties);
+        var categoryRank = Array.IndexOf(CommonFieldOrder, "category");
+        while (CategoryPosition < TopOrder.Length && Array.IndexOf(CommonFieldOrder, Encoding.UTF8.GetString(ExportUtf8[TopOrder[CategoryPosition]])) is var rank && rank >= 0 && rank < categoryRank)
+        {
+            CategoryPosition++;
+        }
     }
 
     /// <summary>The table this mapping reads and writes.</summary>
@@ -126,6 +144,14 @@ public abstract class LogRecordJson
 
     internal int[] TopOrder { get; }
 
+    /// <summary>The table's category as it appears in exports (escaped UTF-8), where it stands for the <c>category</c> field; else null.</summary>
+    internal byte[]? CategoryUtf8 { get; }
+
+    internal JsonEncodedText CategoryValue { get; }
+
+    /// <summary>How many of <see cref="TopOrder"/>'s columns Azure writes before <c>category</c>.</summary>
+    internal int CategoryPosition { get; }
+
     internal int[] PropertiesOrder { get; }
 
     /// <summary>The export path of column <paramref name="column"/> (<c>time</c>, <c>properties.CallConnectionId</c>), or null where exports do not carry it.</summary>
@@ -139,7 +165,7 @@ public abstract class LogRecordJson
     internal ReadState CreateState(LogReadOptions options) => new(options, Types.Length, LowCardinality);
 
     /// <summary>Reads one export record, the reader before its first token; false when the input ends first and more may come.</summary>
-    internal abstract bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, out object record);
+    internal abstract bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record);
 
     private int[] WriteOrder(ExportSection section)
     {

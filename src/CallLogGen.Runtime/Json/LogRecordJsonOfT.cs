@@ -77,9 +77,9 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
         return records[0];
     }
 
-    internal override bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, out object record)
+    internal override bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record)
     {
-        var read = TryReadExportRecord(ref reader, state, out var typed);
+        var read = TryReadExportRecord(ref reader, state, input, out var typed);
         record = typed;
         return read;
     }
@@ -91,6 +91,6 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
 
         public Source(LogRecordJson<T> json) => _json = json;
 
-        public bool TryRead(ref Utf8JsonReader reader, ReadState state, out T record) => _json.TryReadExportRecord(ref reader, state, out record);
+        public bool TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record) => _json.TryReadExportRecord(ref reader, state, input, out record);
     }
 }

@@ -30,10 +30,23 @@ internal sealed class ReadState
 
     public StringPool?[] Pools { get; }
 
+    /// <summary>The names of fields no column takes (<c>location</c>, <c>category</c>), shared between records.</summary>
+    public StringPool Names { get; } = new();
+
+    /// <summary>The short values of fields no column takes, shared between records.</summary>
+    public RawValuePool RawValues { get; } = new();
+
     public const byte Valued = 1;
     public const byte NullValued = 2;
 
-    public void StartRecord() => Array.Clear(Found, 0, Found.Length);
+    /// <summary>Whether the record being read had the table's own <c>category</c> (a second one is kept).</summary>
+    public bool CategorySeen { get; set; }
+
+    public void StartRecord()
+    {
+        Array.Clear(Found, 0, Found.Length);
+        CategorySeen = false;
+    }
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
     /// <summary>Keeps a field. <paramref name="section"/> is null at the record's top level, or the name of the object it sat in (<c>properties</c>).</summary>
     public void Add(string name, JsonElement value, string? section = null) => _fields.Add(new UnmappedField(name, value, section));
 
+    /// <summary>Keeps a field as the raw JSON bytes that arrived (valid UTF-8, checked by the reader).</summary>
+    internal void AddRaw(string name, byte[] rawJson, string? section) => _fields.Add(new UnmappedField(name, rawJson, section));
+
     /// <summary>Finds a kept field by its exact name and section.</summary>
     public bool TryGet(string name, out JsonElement value, string? section = null)
     {
@@ -86,27 +89,56 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
 }
 
 /// <summary>One kept field: its name as it arrived, its JSON value, and the object it sat in (null for the top level).</summary>
-public readonly struct UnmappedField
+public sealed class UnmappedField
 {
+    private readonly byte[]? _rawJson;
+    private JsonElement? _value;
+
     /// <summary>Creates a kept field.</summary>
     public UnmappedField(string name, JsonElement value, string? section)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Value = value;
+        _value = value;
+        Section = section;
+    }
+
+    internal UnmappedField(string name, byte[] rawJson, string? section)
+    {
+        Name = name;
+        _rawJson = rawJson;
         Section = section;
     }
 
     /// <summary>The field's name, spelt as it arrived.</summary>
     public string Name { get; }
 
-    /// <summary>The field's value, as it arrived.</summary>
-    public JsonElement Value { get; }
+    /// <summary>The field's value, as it arrived (parsed on first use).</summary>
+    public JsonElement Value => _value ??= Parse(_rawJson!);
 
     /// <summary>The object the field sat in: null for the record's top level, <c>properties</c> for the service's own fields.</summary>
     public string? Section { get; }
 
+    /// <summary>Writes the value byte for byte as it arrived.</summary>
+    internal void WriteValue(Utf8JsonWriter writer)
+    {
+        if (_rawJson is not null)
+        {
+            writer.WriteRawValue(_rawJson, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteRawValue(_value!.Value.GetRawText(), skipInputValidation: true);
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => (Section is null ? Name : Section + "." + Name) + " = " + Value.GetRawText();
+
+    private static JsonElement Parse(byte[] rawJson)
+    {
+        using var document = JsonDocument.Parse(rawJson);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>The JSON form a column's value arrived in, where it is not the type's own.</summary>

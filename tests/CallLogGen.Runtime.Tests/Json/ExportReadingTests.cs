@@ -36,11 +36,36 @@ public class ExportReadingTests
         Assert.Equal("https://acs/calling/callConnections/conn-1:play", record.Uri);
         Assert.Equal("op-1", record.OperationId);
 
-        // The table has no Category column: the field is kept, not dropped.
-        Assert.NotNull(record.UnmappedFields);
+        // The table has no Category column, and needs none: the category is the table's (writers write it back).
+        Assert.Null(record.UnmappedFields);
+    }
+
+    [Fact]
+    public void A_category_other_than_the_table_s_is_kept()
+    {
+        var json = Operation.Replace("\"category\":\"CallAutomationOperational\"", "\"category\":\"AuditEvent\"", StringComparison.Ordinal);
+
+        var record = AcsCallAutomationIncomingOperations.Json.ReadExportRecord(Encoding.UTF8.GetBytes(json));
+
         Assert.True(record.UnmappedFields!.TryGet("category", out var category));
-        Assert.Equal("CallAutomationOperational", category.GetString());
-        Assert.Single(record.UnmappedFields);
+        Assert.Equal("AuditEvent", category.GetString());
+        Assert.DoesNotContain("CallAutomationOperational", WritingTests.WriteExportRecord(record), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fields_no_column_takes_are_kept_with_their_raw_json()
+    {
+        var json = "{\"time\":\"2025-03-01T10:00:00Z\",\"location\":\"westeurope\",\"identity\":{\"claim\":{\"oid\":\"x\\u00e9\"}},\"properties\":{\"extra\":[1,2.50,\"\\ud800\"]}}";
+
+        var record = AcsCallAutomationIncomingOperations.Json.ReadExportRecord(Encoding.UTF8.GetBytes(json));
+
+        var fields = record.UnmappedFields!;
+        Assert.Equal(new[] { "location", "identity", "extra" }, fields.Select(f => f.Name));
+        Assert.Equal(new string?[] { null, null, "properties" }, fields.Select(f => f.Section));
+        Assert.Equal("westeurope", fields[0].Value.GetString());
+        Assert.Equal("x\u00e9", fields[1].Value.GetProperty("claim").GetProperty("oid").GetString());
+        Assert.Equal("[1,2.50,\"\\ud800\"]", fields[2].Value.GetRawText());
+        Assert.Contains("\"extra\":[1,2.50,\"\\ud800\"]", WritingTests.WriteExportRecord(record), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public class WritingTests
     [Fact]
     public void Spellings_places_and_quoted_numbers_survive_a_round_trip()
     {
-        var json = """{"Time":"2025-03-01T10:00:00Z","durationMs":"41","LEVEL":"Warning","properties":{"resultSignature":"500","sdkVersion":"1.2","extra":{"a":[1,2]}},"x":null,"identity":"John"}""";
+        var json = """{"Time":"2025-03-01T10:00:00Z","category":"CallAutomationOperational","durationMs":"41","LEVEL":"Warning","properties":{"resultSignature":"500","sdkVersion":"1.2","extra":{"a":[1,2]}},"x":null,"identity":"John"}""";
 
         var record = AcsCallAutomationIncomingOperations.Json.ReadExportRecord(Encoding.UTF8.GetBytes(json));
         var written = WriteExportRecord(record);
@@ -67,7 +67,7 @@ public class WritingTests
 
         var written = WriteExportRecord(record);
 
-        Assert.Equal("""{"time":"2025-03-01T10:00:00Z","resourceId":"/R","operationName":"Play","durationMs":12,"properties":{"CallConnectionId":"conn"}}""", written);
+        Assert.Equal("""{"time":"2025-03-01T10:00:00Z","resourceId":"/R","operationName":"Play","category":"CallAutomationOperational","durationMs":12,"properties":{"CallConnectionId":"conn"}}""", written);
     }
 
     [Fact]
