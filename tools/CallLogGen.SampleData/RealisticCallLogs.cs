@@ -212,58 +212,58 @@ public sealed class RealisticCallLogs
         var connection = "/calling/callConnections/" + callConnectionId;
         if (inbound)
         {
-            Operation("Answer", null, "/calling/callConnections:answer", 120, 650, 200, 3);
+            Operation("Answer", null, "/calling/callConnections:answer", 120, 650, 200, 6);
         }
         else
         {
-            Operation("CreateCall", null, "/calling/callConnections", 180, 900, 201, 4);
+            Operation("CreateCall", null, "/calling/callConnections", 180, 900, 201, 8);
         }
 
         if (random.Next(4) == 0)
         {
-            Operation("StartRecording", null, "/calling/recordings", 90, 400, 200, 2);
+            Operation("StartRecording", null, "/calling/recordings", 90, 400, 200, 4);
         }
 
         // The IVR: a greeting, then rounds of prompt and recognition.
-        Operation("Play", random.Next(3) == 0 ? "Ssml" : "File", connection + ":play", 20, 180, 202, 2);
+        Operation("Play", random.Next(3) == 0 ? "Ssml" : "File", connection + ":play", 20, 180, 202, 4);
         var rounds = random.Next(1, 5);
         for (var i = 0; i < rounds; i++)
         {
             var mode = Weighted(random, 4, 3, 2);
-            Operation("Recognize", mode switch { 0 => "Dtmf", 1 => "Speech", _ => "Choices" }, connection + ":recognize", 25, 220, 202, 4);
+            Operation("Recognize", mode switch { 0 => "Dtmf", 1 => "Speech", _ => "Choices" }, connection + ":recognize", 25, 220, 202, 8);
             if (random.Next(3) == 0)
             {
-                Operation("Play", "Text", connection + ":play", 20, 180, 202, 2);
+                Operation("Play", "Text", connection + ":play", 20, 180, 202, 4);
             }
 
             if (random.Next(8) == 0)
             {
-                Operation("CancelAllMediaOperations", null, connection + ":cancelAllMediaOperations", 15, 90, 202, 1);
+                Operation("CancelAllMediaOperations", null, connection + ":cancelAllMediaOperations", 15, 90, 202, 2);
             }
         }
 
         if (random.Next(5) == 0)
         {
-            Operation("SendDtmfTones", null, connection + ":sendDtmfTones", 30, 200, 202, 3);
+            Operation("SendDtmfTones", null, connection + ":sendDtmfTones", 30, 200, 202, 6);
         }
 
         switch (random.Next(6))
         {
             case 0:
-                Operation("Transfer", null, connection + ":transferToParticipant", 200, 1200, 202, 6);
+                Operation("Transfer", null, connection + ":transferToParticipant", 200, 1200, 202, 12);
                 break;
             case 1:
-                Operation("AddParticipant", null, connection + "/participants:add", 150, 900, 202, 5);
+                Operation("AddParticipant", null, connection + "/participants:add", 150, 900, 202, 10);
                 if (random.Next(2) == 0)
                 {
-                    Operation("MuteParticipants", null, connection + "/participants:mute", 30, 160, 200, 2);
+                    Operation("MuteParticipants", null, connection + "/participants:mute", 30, 160, 200, 4);
                 }
 
-                Operation("RemoveParticipant", null, connection + "/participants:remove", 60, 300, 202, 3);
+                Operation("RemoveParticipant", null, connection + "/participants:remove", 60, 300, 202, 6);
                 break;
         }
 
-        Operation("Hangup", null, connection + ":terminate", 30, 250, 204, 1);
+        Operation("Hangup", null, connection + ":terminate", 30, 250, 204, 2);
 
         // Usage, when the call is over: minutes of each leg, and the automation's media events.
         var usageTime = time.AddTicks(random.NextInt64(200_000_000, 900_000_000));
