@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using CallLogGen.Benchmarks.Logs;
+using Newtonsoft.Json;
+using StjSerializer = System.Text.Json.JsonSerializer;
+
+namespace CallLogGen.Benchmarks.Serializers;
+
+/// <summary>
+/// Writing the same 100,000 operational records as an export, in both shapes, into a reused <see cref="MemoryStream"/>:
+/// the generated writer (from the generated models) against System.Text.Json by reflection, System.Text.Json's
+/// source-generated context (its fast-path writer) and Newtonsoft.Json (from the hand-written POCOs).
+/// Baseline: the source-generated context. Nulls are left out by all of them, as exports do.
+/// </summary>
+[MemoryDiagnoser]
+[GcServer(false)]
+[GcConcurrent(true)]
+public class SerializerWriteBenchmarks
+{
+    private static readonly JsonSerializerOptions ReflectionWrite = new(ExportReaders.Reflection)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly MemoryStream _output = new();
+    private ExportDocument _document = null!;
+    private List<AcsCallAutomationIncomingOperations> _models = null!;
+
+    [Params(ExportShape.RecordsDocument, ExportShape.Ndjson)]
+    public ExportShape Shape { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var records = ExportReaders.StjSourceGenAll(SerializerData.Get(ExportShape.RecordsDocument), ExportShape.RecordsDocument);
+        _document = new ExportDocument { Records = records };
+        _models = records.ConvertAll(ToModel);
+        _output.Capacity = SerializerData.Get(ExportShape.RecordsDocument).Length * 5 / 4;
+    }
+
+    [Benchmark]
+    public long Generated()
+    {
+        Reset();
+        GeneratedJson.WriteExport(_output, _models, Shape);
+        return _output.Length;
+    }
+
+    [Benchmark(Baseline = true)]
+    public long StjSourceGen() => WriteStj(ExportJsonContext.Default.Options);
+
+    [Benchmark]
+    public long StjReflection() => WriteStj(ReflectionWrite);
+
+    [Benchmark]
+    public long Newtonsoft()
+    {
+        Reset();
+        using (var text = new StreamWriter(_output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            if (Shape == ExportShape.RecordsDocument)
+            {
+                ExportReaders.Newtonsoft.Serialize(writer, _document);
+            }
+            else
+            {
+                foreach (var record in _document.Records)
+                {
+                    ExportReaders.Newtonsoft.Serialize(writer, record);
+                    writer.Flush();
+                    text.Write('\n');
+                }
+            }
+        }
+
+        return _output.Length;
+    }
+
+    private long WriteStj(JsonSerializerOptions options)
+    {
+        Reset();
+        if (Shape == ExportShape.RecordsDocument)
+        {
+            StjSerializer.Serialize(_output, _document, options.GetTypeInfo(typeof(ExportDocument)));
+            return _output.Length;
+        }
+
+        var info = options.GetTypeInfo(typeof(ExportRecord));
+        using var writer = new Utf8JsonWriter(_output);
+        foreach (var record in _document.Records)
+        {
+            StjSerializer.Serialize(writer, record, info);
+            writer.Flush();
+            _output.WriteByte((byte)'\n');
+            writer.Reset();
+        }
+
+        return _output.Length;
+    }
+
+    private void Reset()
+    {
+        _output.Position = 0;
+        _output.SetLength(0);
+    }
+
+    /// <summary>The record as the generated model holds it (export names to column names).</summary>
+    public static AcsCallAutomationIncomingOperations ToModel(ExportRecord record) => new()
+    {
+        TimeGenerated = record.Time,
+        ResourceId = record.ResourceId,
+        OperationName = record.OperationName,
+        OperationVersion = record.OperationVersion,
+        ResultType = record.ResultType,
+        ResultSignature = record.ResultSignature,
+        DurationMs = record.DurationMs,
+        CallerIpAddress = record.CallerIpAddress,
+        CorrelationId = record.CorrelationId,
+        Level = record.Level,
+        CallConnectionId = record.Properties?.CallConnectionId,
+        ServerCallId = record.Properties?.ServerCallId,
+        SdkVersion = record.Properties?.SdkVersion,
+        SdkType = record.Properties?.SdkType,
+        SubOperationName = record.Properties?.SubOperationName,
+        Uri = record.Properties?.Uri,
+        OperationId = record.Properties?.OperationId,
+    };
+}
