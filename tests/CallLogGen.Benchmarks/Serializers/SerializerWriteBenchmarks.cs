@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using CallLogGen.Benchmarks.Logs;
 using Newtonsoft.Json;
@@ -83,11 +84,11 @@ public class SerializerWriteBenchmarks
         Reset();
         if (Shape == ExportShape.RecordsDocument)
         {
-            StjSerializer.Serialize(_output, _document, options.GetTypeInfo(typeof(ExportDocument)));
+            StjSerializer.Serialize(_output, _document, (JsonTypeInfo<ExportDocument>)options.GetTypeInfo(typeof(ExportDocument)));
             return _output.Length;
         }
 
-        var info = options.GetTypeInfo(typeof(ExportRecord));
+        var info = (JsonTypeInfo<ExportRecord>)options.GetTypeInfo(typeof(ExportRecord));
         using var writer = new Utf8JsonWriter(_output);
         foreach (var record in _document.Records)
         {
