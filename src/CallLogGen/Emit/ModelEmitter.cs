@@ -43,6 +43,8 @@ internal static class ModelEmitter
         WriteSchema(writer, table);
         writer.Line();
         QueryEmitter.Write(writer, table);
+        writer.Line();
+        JsonEmitter.Write(writer, table);
         writer.Close();
         writer.Close();
         return writer.ToString();

@@ -15,7 +15,10 @@ internal sealed record TableSpec(
     int SourceLine,
     EquatableArray<ColumnSpec> Columns);
 
-/// <summary>One column of a resolved table. <see cref="SourceLine"/> is one-based; 0 where the column did not come from a file.</summary>
+/// <summary>
+/// One column of a resolved table. <see cref="SourceLine"/> is one-based; 0 where the column did not come from a file.
+/// <see cref="ExportPath"/> is where diagnostic-settings exports carry it (<c>time</c>, <c>properties.Name</c>), null where they do not.
+/// </summary>
 internal sealed record ColumnSpec(
     string Name,
     KqlType Type,
@@ -24,4 +27,6 @@ internal sealed record ColumnSpec(
     bool IsTypeInferred,
     string Description,
     string SourcePath,
-    int SourceLine);
+    int SourceLine,
+    string? ExportPath,
+    bool IsLowCardinality);

@@ -21,7 +21,7 @@ internal static class TableBuilder
     // Members every generated model has, which no column property may take.
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "Schema", "KqlColumns", "Query", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "Schema", "KqlColumns", "Query", "Json", "JsonMapping", "UnmappedFields", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     public static TableSpec? Build(TableGroupInput group, List<DiagnosticInfo> diagnostics)
@@ -378,7 +378,9 @@ internal static class TableBuilder
                 inferred,
                 column.Description,
                 location is { } l ? Paths.Normalize(l.RelativePath) : string.Empty,
-                location is { } at ? at.Line + 1 : 0));
+                location is { } at ? at.Line + 1 : 0,
+                column.ExportPath ?? ExportPaths.Default(column.Name),
+                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type)));
         }
 
         return specs;

@@ -30,6 +30,11 @@ internal sealed class WorkColumn
 
     public string? PropertyName { get; set; }
 
+    /// <summary>The export path the table options set; "" for none.</summary>
+    public string? ExportPath { get; set; }
+
+    public bool? LowCardinality { get; set; }
+
     public SourceSpan? Location { get; set; }
 
     public SourceSpan? OptionsLocation { get; set; }
@@ -66,6 +71,9 @@ internal sealed class WorkColumn
         {
             PropertyName = entry.PropertyName;
         }
+
+        ExportPath = entry.ExportPath ?? ExportPath;
+        LowCardinality = entry.LowCardinality ?? LowCardinality;
 
         OptionsLocation = entry.Location;
         return this;

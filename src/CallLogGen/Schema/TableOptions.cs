@@ -52,4 +52,11 @@ internal sealed record ColumnOptions(
     bool? Required,
     string? PropertyName,
     string? Description,
-    SourceSpan Location);
+    SourceSpan Location)
+{
+    /// <summary>Where exports carry the column: <c>time</c>, <c>properties.Name</c>, or "" for nowhere.</summary>
+    public string? ExportPath { get; init; }
+
+    /// <summary>Whether the column's few distinct strings are shared between records when reading.</summary>
+    public bool? LowCardinality { get; init; }
+}

@@ -43,7 +43,7 @@ internal static class TableOptionsReader
     private static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
     private static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "description", "standardColumns", "columns" };
     private static readonly string[] SourceProperties = { "$comment", "file", "table" };
-    private static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description" };
+    private static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
     private static readonly string[] DropProperties = { "$comment", "column", "action" };
 
     /// <summary>
@@ -79,6 +79,26 @@ internal static class TableOptionsReader
         return new SchemaDocument(file.FilePath, file.RelativePath, SchemaFormat.TableOptions,
             EquatableArray<SourceTable>.Empty, EquatableArray<IncludeReference>.Empty,
             options.ToEquatableArray(), reader.Diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>An export path: "" (not exported), a top-level field name, or <c>properties.</c> and a field name.</summary>
+    public static bool IsExportPath(string text)
+    {
+        var leaf = text.StartsWith("properties.", StringComparison.Ordinal) ? text.Substring("properties.".Length) : text;
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var c in leaf)
+        {
+            if (c == '.' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return leaf.Length > 0;
     }
 
     /// <summary>A Log Analytics table or column name: ASCII letters, digits and '_', not starting with a digit.</summary>
@@ -393,7 +413,8 @@ internal static class TableOptionsReader
             JsonString? rename = null, type = null;
             var typeInvalid = false;
             bool? required = null;
-            string? propertyName = null, description = null;
+            string? propertyName = null, description = null, exportPath = null;
+            bool? lowCardinality = null;
             foreach (var member in Known(entry, path, ColumnProperties))
             {
                 var memberPath = Path(path, member.Name);
@@ -465,6 +486,28 @@ internal static class TableOptionsReader
                     case "description":
                         description = ReadString(member, memberPath, allowEmpty: true) ?? description;
                         break;
+                    case "exportPath":
+                        if (member.Value is JsonString exportText && !IsExportPath(exportText.Value))
+                        {
+                            Invalid(exportText.Span, $"{memberPath}: '{exportText.Value}' is not an export path; use a top-level field name (\"durationMs\"), \"properties.\" and a field name, or \"\" for a column that exports do not carry");
+                        }
+                        else
+                        {
+                            exportPath = ReadString(member, memberPath, allowEmpty: true) ?? exportPath;
+                        }
+
+                        break;
+                    case "lowCardinality":
+                        if (member.Value.Kind is JsonKind.True or JsonKind.False)
+                        {
+                            lowCardinality = member.Value.Kind == JsonKind.True;
+                        }
+                        else
+                        {
+                            WrongType(member.Value, memberPath, "true or false");
+                        }
+
+                        break;
                     default:
                         ReadString(member, memberPath, allowEmpty: true);
                         break;
@@ -514,7 +557,11 @@ internal static class TableOptionsReader
             }
 
             return new ColumnOptions(column.Value, action, rename?.Value, type?.Value, kqlType, required,
-                propertyName, description, column.Span.ToSourceSpan(_file));
+                propertyName, description, column.Span.ToSourceSpan(_file))
+            {
+                ExportPath = exportPath,
+                LowCardinality = lowCardinality,
+            };
         }
 
         /// <summary>

@@ -174,5 +174,73 @@ namespace Contoso.CallLogs
 
         /// <summary>Starts a typed KQL query over <c>ACSBillingUsage</c>.</summary>
         public static global::CallLogGen.Kql.KqlQuery<KqlColumns> Query() => global::CallLogGen.Kql.KqlQuery<KqlColumns>.From(Schema, new KqlColumns());
+
+        /// <summary>The fields of a record read from JSON that no column takes; written back with it, so nothing is lost.</summary>
+        public global::CallLogGen.Json.UnmappedFields? UnmappedFields { get; set; }
+
+        /// <summary>Reads and writes <c>ACSBillingUsage</c> records as JSON: diagnostic-settings exports, query API results, Logs Ingestion API arrays.</summary>
+        public static global::CallLogGen.Json.LogRecordJson<AcsBillingUsage> Json { get; } = new JsonMapping();
+
+        private sealed class JsonMapping : global::CallLogGen.Json.LogRecordJson<AcsBillingUsage>
+        {
+            public JsonMapping() : base(AcsBillingUsage.Schema, new string?[] { "category", "correlationId", "properties.EndTime", "operationName", "operationVersion", "properties.ParticipantId", "properties.Quantity", "properties.RecordId", "properties.StartTime", "time", "properties.UnitType", "properties.UsageType", "properties.UserIdA", "properties.UserIdB", null, null, null, "resourceId", null, null, null }, new int[] { 0, 3, 4, 10, 11, 14, 15, 16, 17, 18, 20 }) { }
+            protected override AcsBillingUsage CreateRecord() => new AcsBillingUsage();
+            protected override global::CallLogGen.Json.UnmappedFields? GetUnmapped(AcsBillingUsage r) => r.UnmappedFields;
+            protected override void SetUnmapped(AcsBillingUsage r, global::CallLogGen.Json.UnmappedFields f) => r.UnmappedFields = f;
+            protected override void SetCell(AcsBillingUsage r, int c, in global::CallLogGen.Json.CellValue v)
+            {
+                switch (c)
+                {
+                    case 0: r.Category = v.String; break;
+                    case 1: r.CorrelationId = v.String; break;
+                    case 2: r.EndTime = v.DateTime; break;
+                    case 3: r.OperationName = v.String; break;
+                    case 4: r.OperationVersion = v.String; break;
+                    case 5: r.ParticipantId = v.String; break;
+                    case 6: r.Quantity = v.Real; break;
+                    case 7: r.RecordId = v.String; break;
+                    case 8: r.StartTime = v.DateTime; break;
+                    case 9: r.TimeGenerated = v.DateTime.GetValueOrDefault(); break;
+                    case 10: r.UnitType = v.String; break;
+                    case 11: r.UsageType = v.String; break;
+                    case 12: r.UserIdA = v.String; break;
+                    case 13: r.UserIdB = v.String; break;
+                    case 14: r.TenantId = v.String; break;
+                    case 15: r.SourceSystem = v.String; break;
+                    case 16: r.Type = v.String; break;
+                    case 17: r.ResourceId = v.String; break;
+                    case 18: r.SubscriptionId = v.String; break;
+                    case 19: r.BilledSize = v.Real; break;
+                    case 20: r.IsBillable = v.String; break;
+                }
+            }
+            protected override void GetCell(AcsBillingUsage r, int c, ref global::CallLogGen.Json.CellValue v)
+            {
+                switch (c)
+                {
+                    case 0: v.String = r.Category; break;
+                    case 1: v.String = r.CorrelationId; break;
+                    case 2: v.DateTime = r.EndTime; break;
+                    case 3: v.String = r.OperationName; break;
+                    case 4: v.String = r.OperationVersion; break;
+                    case 5: v.String = r.ParticipantId; break;
+                    case 6: v.Real = r.Quantity; break;
+                    case 7: v.String = r.RecordId; break;
+                    case 8: v.DateTime = r.StartTime; break;
+                    case 9: v.DateTime = r.TimeGenerated; break;
+                    case 10: v.String = r.UnitType; break;
+                    case 11: v.String = r.UsageType; break;
+                    case 12: v.String = r.UserIdA; break;
+                    case 13: v.String = r.UserIdB; break;
+                    case 14: v.String = r.TenantId; break;
+                    case 15: v.String = r.SourceSystem; break;
+                    case 16: v.String = r.Type; break;
+                    case 17: v.String = r.ResourceId; break;
+                    case 18: v.String = r.SubscriptionId; break;
+                    case 19: v.Real = r.BilledSize; break;
+                    case 20: v.String = r.IsBillable; break;
+                }
+            }
+        }
     }
 }

@@ -188,5 +188,77 @@ namespace Contoso.CallLogs
 
         /// <summary>Starts a typed KQL query over <c>ACSCallAutomationIncomingOperations</c>.</summary>
         public static global::CallLogGen.Kql.KqlQuery<KqlColumns> Query() => global::CallLogGen.Kql.KqlQuery<KqlColumns>.From(Schema, new KqlColumns());
+
+        /// <summary>The fields of a record read from JSON that no column takes; written back with it, so nothing is lost.</summary>
+        public global::CallLogGen.Json.UnmappedFields? UnmappedFields { get; set; }
+
+        /// <summary>Reads and writes <c>ACSCallAutomationIncomingOperations</c> records as JSON: diagnostic-settings exports, query API results, Logs Ingestion API arrays.</summary>
+        public static global::CallLogGen.Json.LogRecordJson<AcsCallAutomationIncomingOperations> Json { get; } = new JsonMapping();
+
+        private sealed class JsonMapping : global::CallLogGen.Json.LogRecordJson<AcsCallAutomationIncomingOperations>
+        {
+            public JsonMapping() : base(AcsCallAutomationIncomingOperations.Schema, new string?[] { "properties.CallConnectionId", "callerIpAddress", "correlationId", "durationMs", "level", "properties.OperationId", "operationName", "operationVersion", "resultSignature", "resultType", "properties.SdkType", "properties.SdkVersion", "properties.ServerCallId", "properties.SubOperationName", "time", "properties.URI", null, null, null, "resourceId", null, null, null }, new int[] { 4, 6, 7, 9, 10, 11, 13, 16, 17, 18, 19, 20, 22 }) { }
+            protected override AcsCallAutomationIncomingOperations CreateRecord() => new AcsCallAutomationIncomingOperations();
+            protected override global::CallLogGen.Json.UnmappedFields? GetUnmapped(AcsCallAutomationIncomingOperations r) => r.UnmappedFields;
+            protected override void SetUnmapped(AcsCallAutomationIncomingOperations r, global::CallLogGen.Json.UnmappedFields f) => r.UnmappedFields = f;
+            protected override void SetCell(AcsCallAutomationIncomingOperations r, int c, in global::CallLogGen.Json.CellValue v)
+            {
+                switch (c)
+                {
+                    case 0: r.CallConnectionId = v.String; break;
+                    case 1: r.CallerIpAddress = v.String; break;
+                    case 2: r.CorrelationId = v.String; break;
+                    case 3: r.DurationMs = v.Int; break;
+                    case 4: r.Level = v.String; break;
+                    case 5: r.OperationId = v.String; break;
+                    case 6: r.OperationName = v.String; break;
+                    case 7: r.OperationVersion = v.String; break;
+                    case 8: r.ResultSignature = v.Int; break;
+                    case 9: r.ResultType = v.String; break;
+                    case 10: r.SdkType = v.String; break;
+                    case 11: r.SdkVersion = v.String; break;
+                    case 12: r.ServerCallId = v.String; break;
+                    case 13: r.SubOperationName = v.String; break;
+                    case 14: r.TimeGenerated = v.DateTime.GetValueOrDefault(); break;
+                    case 15: r.Uri = v.String; break;
+                    case 16: r.TenantId = v.String; break;
+                    case 17: r.SourceSystem = v.String; break;
+                    case 18: r.Type = v.String; break;
+                    case 19: r.ResourceId = v.String; break;
+                    case 20: r.SubscriptionId = v.String; break;
+                    case 21: r.BilledSize = v.Real; break;
+                    case 22: r.IsBillable = v.String; break;
+                }
+            }
+            protected override void GetCell(AcsCallAutomationIncomingOperations r, int c, ref global::CallLogGen.Json.CellValue v)
+            {
+                switch (c)
+                {
+                    case 0: v.String = r.CallConnectionId; break;
+                    case 1: v.String = r.CallerIpAddress; break;
+                    case 2: v.String = r.CorrelationId; break;
+                    case 3: v.Int = r.DurationMs; break;
+                    case 4: v.String = r.Level; break;
+                    case 5: v.String = r.OperationId; break;
+                    case 6: v.String = r.OperationName; break;
+                    case 7: v.String = r.OperationVersion; break;
+                    case 8: v.Int = r.ResultSignature; break;
+                    case 9: v.String = r.ResultType; break;
+                    case 10: v.String = r.SdkType; break;
+                    case 11: v.String = r.SdkVersion; break;
+                    case 12: v.String = r.ServerCallId; break;
+                    case 13: v.String = r.SubOperationName; break;
+                    case 14: v.DateTime = r.TimeGenerated; break;
+                    case 15: v.String = r.Uri; break;
+                    case 16: v.String = r.TenantId; break;
+                    case 17: v.String = r.SourceSystem; break;
+                    case 18: v.String = r.Type; break;
+                    case 19: v.String = r.ResourceId; break;
+                    case 20: v.String = r.SubscriptionId; break;
+                    case 21: v.Real = r.BilledSize; break;
+                    case 22: v.String = r.IsBillable; break;
+                }
+            }
+        }
     }
 }

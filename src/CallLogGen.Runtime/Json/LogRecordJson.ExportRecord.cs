@@ -1,0 +1,252 @@
+using System;
+using System.Text.Json;
+
+namespace CallLogGen.Json;
+
+public abstract partial class LogRecordJson<T>
+{
+    /// <summary>
+    /// Reads one export record: top-level fields, then the <c>properties</c> object's, each matched to a
+    /// column by its export name or the column's own name (exact case first, then any case). What no
+    /// column takes is kept in the record's <see cref="UnmappedFields"/>.
+    /// </summary>
+    internal bool TryReadExportRecord(ref Utf8JsonReader reader, ReadState state, out T record)
+    {
+        record = null!;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new RecordFault("expected a record (a JSON object), found " + reader.TokenType, reader.TokenStartIndex, null);
+        }
+
+        var start = reader.TokenStartIndex;
+        state.StartRecord();
+        var result = CreateRecord();
+        UnmappedFields? unmapped = null;
+        var cell = default(CellValue);
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var column = FindColumn(ref reader, ExportTable, out var name);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (column == PropertiesKey && reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (!TryReadProperties(ref reader, state, result, ref unmapped, ref cell))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!TryReadField(ref reader, state, result, column, name, inProperties: false, ref unmapped, ref cell))
+            {
+                return false;
+            }
+        }
+
+        CheckRequired(state, start);
+        if (unmapped is not null)
+        {
+            SetUnmapped(result, unmapped);
+        }
+
+        record = result;
+        return true;
+    }
+
+    private bool TryReadProperties(ref Utf8JsonReader reader, ReadState state, T record, ref UnmappedFields? unmapped, ref CellValue cell)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var column = FindColumn(ref reader, ExportTable, out var name);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (!TryReadField(ref reader, state, record, column, name, inProperties: true, ref unmapped, ref cell))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Finds the column a property name stands for, the reader on the name; <paramref name="name"/> holds the name's bytes.</summary>
+    private static int FindColumn(ref Utf8JsonReader reader, ColumnNameTable table, out PropertyName name)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            name = new PropertyName(reader.ValueSpan, null);
+            return table.Find(reader.ValueSpan);
+        }
+
+        string text;
+        try
+        {
+            text = CellParser.GetString(ref reader);
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, reader.TokenStartIndex, null, e);
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        name = new PropertyName(bytes, text);
+        return table.Find(bytes);
+    }
+
+    private bool TryReadField(ref Utf8JsonReader reader, ReadState state, T record, int column, scoped PropertyName name, bool inProperties, ref UnmappedFields? unmapped, ref CellValue cell)
+    {
+        var tokenStart = reader.TokenStartIndex;
+        if (column < 0 || state.Found[column] != 0)
+        {
+            // Unknown, or a second spelling of a column already read: kept as it came.
+            return TryKeep(ref reader, name, inProperties, ref unmapped);
+        }
+
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            // The whole value must be in the buffer before a cell can take it.
+            var probe = reader;
+            if (!probe.TrySkip())
+            {
+                return false;
+            }
+        }
+
+        cell.Clear();
+        var type = Types[column];
+        CellStatus status;
+        string? problem;
+        try
+        {
+            status = CellParser.Read(ref reader, type, ref cell, state.Pools[column], decodeJsonStrings: false, out problem);
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, tokenStart, Schema.Columns[column].Name, e);
+        }
+
+        var expectedSection = inProperties ? ExportSection.Properties : ExportSection.Top;
+        var spelledAsPath = Sections[column] == expectedSection && name.Matches(ExportUtf8[column]);
+        switch (status)
+        {
+            case CellStatus.Typed:
+                SetCell(record, column, in cell);
+                state.Found[column] = ReadState.Valued;
+                var form = FormOf(reader.TokenType, type);
+                if (!spelledAsPath || form != ValueForm.Canonical)
+                {
+                    (unmapped ??= new UnmappedFields()).AddSpelling(column, spelledAsPath ? null : DecodeName(name, tokenStart), inProperties, form);
+                }
+
+                return true;
+            case CellStatus.Null:
+                state.Found[column] = ReadState.NullValued;
+                return true;
+            case CellStatus.Empty:
+                // No value, but the empty string is what arrived: kept, so that writing it back loses nothing.
+                state.Found[column] = ReadState.NullValued;
+                return TryKeep(ref reader, name, inProperties, ref unmapped);
+            default:
+                if (!state.Options.KeepUntypedValues)
+                {
+                    throw new RecordFault(problem!, tokenStart, Schema.Columns[column].Name);
+                }
+
+                state.Found[column] = ReadState.NullValued;
+                return TryKeep(ref reader, name, inProperties, ref unmapped);
+        }
+    }
+
+    private static string DecodeName(scoped PropertyName name, long tokenStart)
+    {
+        try
+        {
+            return name.Decode();
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, tokenStart, null, e);
+        }
+    }
+
+    private static ValueForm FormOf(JsonTokenType token, KqlType type)
+    {
+        if (type == KqlType.String)
+        {
+            return token == JsonTokenType.String ? ValueForm.Canonical : ValueForm.Bare;
+        }
+
+        var quotedIsOwnForm = type is KqlType.DateTime or KqlType.TimeSpan or KqlType.Guid or KqlType.Dynamic;
+        return token == JsonTokenType.String && !quotedIsOwnForm ? ValueForm.Quoted : ValueForm.Canonical;
+    }
+
+    private static bool TryKeep(ref Utf8JsonReader reader, scoped PropertyName name, bool inProperties, ref UnmappedFields? unmapped)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var probe = reader;
+            if (!probe.TrySkip())
+            {
+                return false;
+            }
+        }
+
+        var tokenStart = reader.TokenStartIndex;
+        string text;
+        try
+        {
+            text = name.Decode();
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, tokenStart, null, e);
+        }
+
+        (unmapped ??= new UnmappedFields()).Add(text, JsonElement.ParseValue(ref reader), inProperties ? PropertiesSection : null);
+        return true;
+    }
+
+    private void CheckRequired(ReadState state, long recordStart)
+    {
+        for (var i = 0; i < Required.Length; i++)
+        {
+            if (Required[i] && state.Found[i] != ReadState.Valued)
+            {
+                var problem = state.Found[i] == 0
+                    ? "the required column is missing"
+                    : "the required column has no value";
+                throw new RecordFault(problem, recordStart, Schema.Columns[i].Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,434 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CallLogGen.Json;
+
+public abstract partial class LogRecordJson<T>
+{
+    private const int FlushThreshold = 32 * 1024;
+    /// <summary>
+    /// Log text is not HTML: characters such as '+', '&lt;' and '\'' are written as they are, as Azure writes
+    /// them, rather than as the default encoder's \u escapes.
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonEncodedText RecordsName = JsonEncodedText.Encode("records");
+    private static readonly JsonEncodedText PropertiesName = JsonEncodedText.Encode(PropertiesSection);
+
+    /// <summary>Writes records as a diagnostic-settings export document, <c>{"records":[...]}</c>.</summary>
+    public void WriteExport(Utf8JsonWriter writer, IEnumerable<T> records)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartArray(RecordsName);
+        foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
+        {
+            WriteExportRecord(writer, record);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes records as an export document (<paramref name="oneRecordPerLine"/> false) or one JSON object per line.</summary>
+    public async Task WriteExportAsync(Stream utf8Json, IEnumerable<T> records, bool oneRecordPerLine = false, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        if (records is null)
+        {
+            throw new ArgumentNullException(nameof(records));
+        }
+
+        using var writer = new Utf8JsonWriter(utf8Json, WriterOptions);
+        if (!oneRecordPerLine)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(RecordsName);
+        }
+
+        foreach (var record in records)
+        {
+            WriteExportRecord(writer, record);
+            if (oneRecordPerLine)
+            {
+                // Each line is a JSON document of its own: the writer starts afresh after the newline.
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                utf8Json.WriteByte((byte)'\n');
+                writer.Reset(utf8Json);
+            }
+            else if (writer.BytesPending > FlushThreshold)
+            {
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (!oneRecordPerLine)
+        {
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes records one JSON object per line into <paramref name="output"/>.</summary>
+    public void WriteExportLines(IBufferWriter<byte> output, IEnumerable<T> records)
+    {
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
+
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
+        {
+            WriteExportRecord(writer, record);
+            writer.Flush();
+            var newline = output.GetSpan(1);
+            newline[0] = (byte)'\n';
+            output.Advance(1);
+            writer.Reset(output);
+        }
+    }
+
+    /// <summary>Writes one record as an export record: top-level fields, then its <c>properties</c> object, then the fields it kept.</summary>
+    public void WriteExportRecord(Utf8JsonWriter writer, T record)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        var unmapped = GetUnmapped(record);
+        var cell = default(CellValue);
+        writer.WriteStartObject();
+        var opened = true;
+        WriteSection(writer, record, TopOrder, inProperties: false, unmapped, ref cell, ref opened);
+        if (unmapped?.TryGet(PropertiesSection, out _) != true)
+        {
+            // The properties object is opened by its first field, so a record without any gets none.
+            opened = false;
+            WriteSection(writer, record, PropertiesOrder, inProperties: true, unmapped, ref cell, ref opened);
+            if (opened)
+            {
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes records as a Log Analytics query API result, <c>{"tables":[{"name","columns","rows"}]}</c>,
+    /// with every column of the table, in schema order.
+    /// </summary>
+    public void WriteQueryResult(Utf8JsonWriter writer, IEnumerable<T> records, string tableName = "PrimaryResult")
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartArray("tables");
+        writer.WriteStartObject();
+        writer.WriteString("name", tableName);
+        writer.WriteStartArray("columns");
+        for (var i = 0; i < Types.Length; i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", ColumnNames[i]);
+            writer.WriteString("type", KqlTypeNames.Of(Types[i]));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("rows");
+        var cell = default(CellValue);
+        foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < Types.Length; i++)
+            {
+                cell.Clear();
+                GetCell(record, i, ref cell);
+                WriteQueryCell(writer, Types[i], in cell);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes records as the JSON array the Azure Monitor Logs Ingestion API takes for a custom table with
+    /// this schema: one object per record keyed by column name, without the columns Azure Monitor sets
+    /// itself (<c>TenantId</c>, <c>Type</c>, <c>SourceSystem</c>, <c>_ResourceId</c> and every other <c>_</c> column), which the API rejects.
+    /// </summary>
+    public void WriteIngestion(Utf8JsonWriter writer, IEnumerable<T> records)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStartArray();
+        var cell = default(CellValue);
+        foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < Types.Length; i++)
+            {
+                if (IsSystemColumn(Schema.Columns[i].Name))
+                {
+                    continue;
+                }
+
+                cell.Clear();
+                GetCell(record, i, ref cell);
+                if (cell.HasValue)
+                {
+                    writer.WritePropertyName(ColumnNames[i]);
+                    WriteValue(writer, Types[i], in cell, ValueForm.Canonical);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Whether Azure Monitor sets the column itself, so that the Logs Ingestion API rejects it.</summary>
+    public static bool IsSystemColumn(string columnName)
+        => columnName.StartsWith("_", StringComparison.Ordinal)
+           || columnName is "TenantId" or "Type" or "SourceSystem" or "MG" or "ManagementGroupName" or "Computer" or "RawData";
+
+    private void WriteSection(Utf8JsonWriter writer, T record, int[] order, bool inProperties, UnmappedFields? unmapped, ref CellValue cell, ref bool opened)
+    {
+        foreach (var column in order)
+        {
+            var spelling = unmapped?.FindSpelling(column);
+            if (spelling is null || spelling.InProperties == inProperties)
+            {
+                WriteExportCell(writer, record, column, spelling, ref cell, ref opened);
+            }
+        }
+
+        if (unmapped is null)
+        {
+            return;
+        }
+
+        // Columns that arrived in the other section go back where they came from.
+        var otherOrder = inProperties ? TopOrder : PropertiesOrder;
+        foreach (var column in otherOrder)
+        {
+            if (unmapped.FindSpelling(column) is { } spelling && spelling.InProperties == inProperties)
+            {
+                WriteExportCell(writer, record, column, spelling, ref cell, ref opened);
+            }
+        }
+
+        var section = inProperties ? PropertiesSection : null;
+        foreach (var field in unmapped)
+        {
+            if (string.Equals(field.Section, section, StringComparison.Ordinal))
+            {
+                Open(writer, ref opened);
+                writer.WritePropertyName(field.Name);
+                field.Value.WriteTo(writer);
+            }
+        }
+    }
+
+    private static void Open(Utf8JsonWriter writer, ref bool opened)
+    {
+        if (!opened)
+        {
+            writer.WriteStartObject(PropertiesName);
+            opened = true;
+        }
+    }
+
+    private void WriteExportCell(Utf8JsonWriter writer, T record, int column, ColumnSpelling? spelling, ref CellValue cell, ref bool opened)
+    {
+        cell.Clear();
+        GetCell(record, column, ref cell);
+        if (!cell.HasValue)
+        {
+            return;
+        }
+
+        Open(writer, ref opened);
+        if (spelling?.Name is { } name)
+        {
+            writer.WritePropertyName(name);
+        }
+        else
+        {
+            writer.WritePropertyName(ExportNames[column]);
+        }
+
+        WriteValue(writer, Types[column], in cell, spelling?.Form ?? ValueForm.Canonical);
+    }
+
+    private static void WriteQueryCell(Utf8JsonWriter writer, KqlType type, in CellValue cell)
+    {
+        if (!cell.HasValue)
+        {
+            writer.WriteNullValue();
+        }
+        else if (type == KqlType.Dynamic && cell.Dynamic!.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            // The query API sends objects and arrays of dynamic columns as JSON text.
+            writer.WriteStringValue(cell.Dynamic.Value.GetRawText());
+        }
+        else
+        {
+            WriteValue(writer, type, in cell, ValueForm.Canonical);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, KqlType type, in CellValue cell, ValueForm form)
+    {
+        switch (type)
+        {
+            case KqlType.String:
+                var text = cell.String!;
+                if (form == ValueForm.Bare && IsBareLiteral(text))
+                {
+                    writer.WriteRawValue(text, skipInputValidation: false);
+                }
+                else
+                {
+                    writer.WriteStringValue(text);
+                }
+
+                break;
+            case KqlType.Int:
+                WriteInteger(writer, cell.Int!.Value, form);
+                break;
+            case KqlType.Long:
+                WriteInteger(writer, cell.Long!.Value, form);
+                break;
+            case KqlType.Real:
+                var real = cell.Real!.Value;
+                if (double.IsNaN(real) || double.IsInfinity(real))
+                {
+                    writer.WriteStringValue(double.IsNaN(real) ? "NaN" : real > 0 ? "Infinity" : "-Infinity");
+                }
+                else if (form == ValueForm.Quoted)
+                {
+                    writer.WriteStringValue(real.ToString("R", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    writer.WriteNumberValue(real);
+                }
+
+                break;
+            case KqlType.Decimal:
+                if (form == ValueForm.Quoted)
+                {
+                    writer.WriteStringValue(cell.Decimal!.Value.ToString(CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    writer.WriteNumberValue(cell.Decimal!.Value);
+                }
+
+                break;
+            case KqlType.Bool:
+                if (form == ValueForm.Quoted)
+                {
+                    writer.WriteStringValue(cell.Bool!.Value ? "true" : "false");
+                }
+                else
+                {
+                    writer.WriteBooleanValue(cell.Bool!.Value);
+                }
+
+                break;
+            case KqlType.DateTime:
+                var time = cell.DateTime!.Value;
+                if (time.Offset == TimeSpan.Zero)
+                {
+                    // A UTC DateTime is written with 'Z', as Azure writes it.
+                    writer.WriteStringValue(time.UtcDateTime);
+                }
+                else
+                {
+                    writer.WriteStringValue(time);
+                }
+
+                break;
+            case KqlType.TimeSpan:
+                writer.WriteStringValue(cell.TimeSpan!.Value.ToString("c", CultureInfo.InvariantCulture));
+                break;
+            case KqlType.Guid:
+                writer.WriteStringValue(cell.Guid!.Value);
+                break;
+            case KqlType.Dynamic:
+                cell.Dynamic!.Value.WriteTo(writer);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "Not a KQL type.");
+        }
+    }
+
+    private static void WriteInteger(Utf8JsonWriter writer, long value, ValueForm form)
+    {
+        if (form == ValueForm.Quoted)
+        {
+            writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
+        }
+    }
+
+    /// <summary>Whether a string column's text can be written back as the bare number or boolean it arrived as.</summary>
+    private static bool IsBareLiteral(string text)
+    {
+        if (text is "true" or "false")
+        {
+            return true;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes);
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.BytesConsumed == bytes.Length;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

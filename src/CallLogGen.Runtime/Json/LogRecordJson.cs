@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace CallLogGen.Json;
+
+/// <summary>Where a column sits in a diagnostic-settings export record.</summary>
+internal enum ExportSection : byte
+{
+    /// <summary>Not in exports (a column Log Analytics adds, such as <c>_BilledSize</c>).</summary>
+    None,
+
+    /// <summary>A top-level field such as <c>time</c> or <c>operationName</c>.</summary>
+    Top,
+
+    /// <summary>A field of the record's <c>properties</c> object.</summary>
+    Properties,
+}
+
+/// <summary>
+/// A table's JSON mapping, without the model type: what a reader over a stream of mixed categories
+/// needs to pick a table and read a record into it. Every generated model's <c>Json</c> is one.
+/// </summary>
+public abstract class LogRecordJson
+{
+    /// <summary>The name of the export's object that holds the service's own fields.</summary>
+    public const string PropertiesSection = "properties";
+
+    internal const int PropertiesKey = -2;
+
+    /// <summary>The top-level fields of Azure's common resource-log schema, in the order Azure writes them.</summary>
+    private static readonly string[] CommonFieldOrder =
+    {
+        "time", "resourceId", "operationName", "operationVersion", "category", "resultType", "resultSignature",
+        "resultDescription", "durationMs", "callerIpAddress", "correlationId", "identity", "level", "location",
+    };
+
+    private protected LogRecordJson(TableSchema schema, string?[] exportPaths, int[] lowCardinalityColumns)
+    {
+        Schema = schema ?? throw new ArgumentNullException(nameof(schema));
+        var count = schema.Columns.Count;
+        if (exportPaths is null || exportPaths.Length != count)
+        {
+            throw new ArgumentException("One export path per column is needed.", nameof(exportPaths));
+        }
+
+        Types = new KqlType[count];
+        Required = new bool[count];
+        LowCardinality = new bool[count];
+        Sections = new ExportSection[count];
+        ExportNames = new JsonEncodedText[count];
+        ExportUtf8 = new byte[count][];
+        ColumnNames = new JsonEncodedText[count];
+        var exportNames = new List<KeyValuePair<string, int>> { new(PropertiesSection, PropertiesKey) };
+        var queryNames = new List<KeyValuePair<string, int>>();
+        for (var i = 0; i < count; i++)
+        {
+            var column = schema.Columns[i];
+            Types[i] = column.Type;
+            Required[i] = column.IsRequired;
+            ColumnNames[i] = JsonEncodedText.Encode(column.Name);
+            queryNames.Add(new KeyValuePair<string, int>(column.Name, i));
+            var path = exportPaths[i];
+            if (string.IsNullOrEmpty(path))
+            {
+                Sections[i] = ExportSection.None;
+                ExportUtf8[i] = Array.Empty<byte>();
+                continue;
+            }
+
+            var leaf = path!;
+            Sections[i] = ExportSection.Top;
+            if (path!.StartsWith(PropertiesSection + ".", StringComparison.Ordinal))
+            {
+                leaf = path.Substring(PropertiesSection.Length + 1);
+                Sections[i] = ExportSection.Properties;
+            }
+
+            ExportNames[i] = JsonEncodedText.Encode(leaf);
+            ExportUtf8[i] = Encoding.UTF8.GetBytes(leaf);
+            exportNames.Add(new KeyValuePair<string, int>(leaf, i));
+        }
+
+        // A column's own name is a second spelling an export may use (DurationMs for durationMs).
+        for (var i = 0; i < count; i++)
+        {
+            if (Sections[i] != ExportSection.None)
+            {
+                exportNames.Add(new KeyValuePair<string, int>(schema.Columns[i].Name, i));
+            }
+        }
+
+        foreach (var column in lowCardinalityColumns ?? Array.Empty<int>())
+        {
+            LowCardinality[column] = Types[column] == KqlType.String;
+        }
+
+        ExportTable = new ColumnNameTable(exportNames);
+        QueryTable = new ColumnNameTable(queryNames);
+        TopOrder = WriteOrder(ExportSection.Top);
+        PropertiesOrder = WriteOrder(ExportSection.Properties);
+    }
+
+    /// <summary>The table this mapping reads and writes.</summary>
+    public TableSchema Schema { get; }
+
+    internal KqlType[] Types { get; }
+
+    internal bool[] Required { get; }
+
+    internal bool[] LowCardinality { get; }
+
+    internal ExportSection[] Sections { get; }
+
+    internal JsonEncodedText[] ExportNames { get; }
+
+    internal byte[][] ExportUtf8 { get; }
+
+    internal JsonEncodedText[] ColumnNames { get; }
+
+    internal ColumnNameTable ExportTable { get; }
+
+    internal ColumnNameTable QueryTable { get; }
+
+    internal int[] TopOrder { get; }
+
+    internal int[] PropertiesOrder { get; }
+
+    /// <summary>The export path of column <paramref name="column"/> (<c>time</c>, <c>properties.CallConnectionId</c>), or null where exports do not carry it.</summary>
+    public string? ExportPath(int column) => Sections[column] switch
+    {
+        ExportSection.Top => Encoding.UTF8.GetString(ExportUtf8[column]),
+        ExportSection.Properties => PropertiesSection + "." + Encoding.UTF8.GetString(ExportUtf8[column]),
+        _ => null,
+    };
+
+    internal ReadState CreateState(LogReadOptions options) => new(options, Types.Length, LowCardinality);
+
+    /// <summary>Reads one export record, the reader before its first token; false when the input ends first and more may come.</summary>
+    internal abstract bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, out object record);
+
+    private int[] WriteOrder(ExportSection section)
+    {
+        var order = new List<int>();
+        for (var i = 0; i < Sections.Length; i++)
+        {
+            if (Sections[i] == section)
+            {
+                order.Add(i);
+            }
+        }
+
+        // Top-level fields in the order Azure writes them; the service's own fields in schema order.
+        order.Sort((a, b) => Rank(a).CompareTo(Rank(b)) is var byRank and not 0 ? byRank : a.CompareTo(b));
+        return order.ToArray();
+
+        int Rank(int column)
+        {
+            if (section != ExportSection.Top)
+            {
+                return 0;
+            }
+
+            var rank = Array.IndexOf(CommonFieldOrder, Encoding.UTF8.GetString(ExportUtf8[column]));
+            return rank < 0 ? CommonFieldOrder.Length : rank;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using CallLogGen.Json;
+using CallLogGen.Runtime.Tests.Logs;
+
+namespace CallLogGen.Runtime.Tests.Json;
+
+/// <summary>Reading from a stream: records come out as they are parsed, whatever the stream's chunking.</summary>
+public class StreamingTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task Records_straddling_reads_come_out_whole(int chunkSize)
+    {
+        var json = "{\"records\":[" + string.Join(",", Enumerable.Range(0, 300).Select(Record)) + "]}";
+
+        var ids = new List<string?>();
+        await foreach (var record in AcsCallAutomationIncomingOperations.Json.ReadExportAsync(new ChunkedStream(Encoding.UTF8.GetBytes(json), chunkSize)))
+        {
+            ids.Add(record.CorrelationId);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => "call-" + i), ids);
+    }
+
+    [Fact]
+    public async Task A_record_larger_than_the_buffer_is_read()
+    {
+        var big = new string('x', 300_000);
+        var json = "{\"time\":\"2025-03-01T10:00:00Z\",\"uRI\":\"" + big + "\"}\n" + Record(1);
+
+        var records = new List<AcsCallAutomationIncomingOperations>();
+        await foreach (var record in AcsCallAutomationIncomingOperations.Json.ReadExportAsync(new ChunkedStream(Encoding.UTF8.GetBytes(json), 10_000)))
+        {
+            records.Add(record);
+        }
+
+        Assert.Equal(big, records[0].Uri);
+        Assert.Equal("call-1", records[1].CorrelationId);
+    }
+
+    [Fact]
+    public async Task Records_are_yielded_before_the_stream_ends()
+    {
+        var stream = new ChunkedStream(Encoding.UTF8.GetBytes(Record(0) + "\n" + Record(1) + "\n"), 16) { FailAfter = Record(0).Length + 40 };
+
+        await using var records = AcsCallAutomationIncomingOperations.Json.ReadExportAsync(stream).GetAsyncEnumerator();
+
+        Assert.True(await records.MoveNextAsync());
+        Assert.Equal("call-0", records.Current.CorrelationId);
+        await Assert.ThrowsAsync<IOException>(async () => await records.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task Errors_in_a_stream_name_the_position_from_the_start_of_the_stream()
+    {
+        var lines = string.Join("\n", Enumerable.Range(0, 50).Select(Record)) + "\n{\"time\":\"2025-03-01T10:00:00Z\",\"durationMs\":\"x\"}\n";
+        var bytes = Encoding.UTF8.GetBytes(lines);
+
+        var error = await Assert.ThrowsAsync<LogJsonException>(async () =>
+        {
+            await foreach (var _ in AcsCallAutomationIncomingOperations.Json.ReadExportAsync(new ChunkedStream(bytes, 100)))
+            {
+            }
+        });
+
+        Assert.Equal(51, error.Line);
+        Assert.Equal(50, error.RecordIndex);
+        Assert.Equal(lines.LastIndexOf("\"x\"", StringComparison.Ordinal), error.BytePosition);
+    }
+
+    [Fact]
+    public async Task A_mixed_stream_is_dispatched_by_category()
+    {
+        var usage = "{\"time\":\"2025-03-01T10:00:00Z\",\"category\":\"Usage\",\"properties\":{\"RecordId\":\"r1\",\"Quantity\":3}}";
+        var unknown = "{\"time\":\"2025-03-01T10:00:00Z\",\"category\":\"AuditEvent\",\"x\":[1,2]}";
+        var json = "{\"records\":[" + Record(0) + "," + usage + "," + unknown + "]}";
+        var reader = new LogExportReader(AcsCallAutomationIncomingOperations.Json, AcsBillingUsage.Json);
+
+        var records = new List<object>();
+        await foreach (var record in reader.ReadAsync(new ChunkedStream(Encoding.UTF8.GetBytes(json), 13)))
+        {
+            records.Add(record);
+        }
+
+        Assert.Equal("call-0", Assert.IsType<AcsCallAutomationIncomingOperations>(records[0]).CorrelationId);
+        Assert.Equal("r1", Assert.IsType<AcsBillingUsage>(records[1]).RecordId);
+        var kept = Assert.IsType<UnknownLogRecord>(records[2]);
+        Assert.Equal("AuditEvent", kept.Category);
+        Assert.Equal(unknown, kept.Json.GetRawText());
+    }
+
+    internal static string Record(int i)
+        => "{\"time\":\"2025-03-01T10:00:00Z\",\"category\":\"CallAutomationOperational\",\"operationName\":\"Play\",\"correlationId\":\"call-" + i + "\",\"properties\":{\"CallConnectionId\":\"conn-" + i + "\"}}";
+
+    /// <summary>A stream that hands out at most a few bytes a read, and can fail part-way, as networks do.</summary>
+    private sealed class ChunkedStream(byte[] data, int chunkSize) : Stream
+    {
+        private int _position;
+
+        public int FailAfter { get; init; } = int.MaxValue;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= FailAfter)
+            {
+                throw new IOException("connection reset");
+            }
+
+            var n = Math.Min(Math.Min(count, chunkSize), data.Length - _position);
+            Array.Copy(data, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
