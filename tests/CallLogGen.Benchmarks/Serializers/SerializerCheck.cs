@@ -41,7 +41,14 @@ public static class SerializerCheck
                 ("write: Newtonsoft", () => { writers.Newtonsoft(); return writers.Written(); }),
             })
             {
-                var written = Time(output, name, () => Summary(ExportReaders.StjSourceGenAll(write(), shape)));
+                var bytes = 0;
+                var written = Time(output, name, () =>
+                {
+                    var text = write();
+                    bytes = text.Length;
+                    return Summary(ExportReaders.StjSourceGenAll(text, shape));
+                });
+                output.WriteLine(FormattableString.Invariant($"    {bytes:N0} bytes written"));
                 ok &= Same(output, expected, written);
             }
         }
