@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "create" => PrintCreateCommands(),
     "queries" => PrintQueries(args.Skip(1).FirstOrDefault() ?? "8d1e2f9a-0c3b-4c1e-9d6a-1f2e3d4c5b6a"),
     "record" => PrintExampleRecord(),
+    "analyze" => await CallAutomationInsights.CallAnalysis.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
     null or "help" or "--help" or "-h" => PrintHelp(),
     var unknown => Fail($"unknown command '{unknown}'"),
 };
@@ -27,6 +28,9 @@ static int PrintHelp()
           queries [CALLID]  sample questions as KQL, built with the typed query builder, as a JSON array of
                             { "name", "kql" }; CALLID is the CorrelationId the per-call query looks up
           record            builds an operational log record with the generated model and prints it
+          analyze [FILE...] reads diagnostic-settings exports ({"records":[...]}, arrays or one record per line,
+                            both tables mixed) and sums up each call: operations, failures, duration, usage;
+                            with no files, the bundled exports in data/
           help              this text
         """);
     return 0;

@@ -21,5 +21,16 @@ internal static class Showcase
 
     // CLG3002: a query over the whole retention.
     public static string NoTimeFilter() => AcsBillingUsage.Query().Where(t => t.UsageType == "PSTN").ToKql();
+
+    // CLG3003: a column read after a project dropped it.
+    public static string ColumnUsedAfterProject() => AcsBillingUsage.Query().InLast(TimeSpan.FromDays(1))
+        .Project(t => new KqlProjection { t.UsageType, t.Quantity })
+        .Where(t => t.UnitType == "Minute")
+        .ToKql();
+
+    // CLG2003: a query's result read into a model whose required column the query drops.
+    public static int ResultWithoutRequiredColumn(byte[] response) => AcsBillingUsage.Json.ReadQueryResult(
+        AcsBillingUsage.Query().InLast(TimeSpan.FromDays(1)).Project(t => new KqlProjection { t.UsageType, t.Quantity }),
+        response).Count;
 }
 #endif

@@ -85,8 +85,24 @@ internal static class CellParser
         }
         catch (InvalidOperationException e)
         {
-            throw new FormatException("the text is not valid UTF-8", e);
+            throw new FormatException("the text is not valid Unicode (invalid UTF-8, or an escaped lone surrogate)", e);
         }
+    }
+
+    /// <summary>Reads a whole value as it arrived, checking that its text can be written back (valid UTF-8).</summary>
+    public static JsonElement ParseValue(ref Utf8JsonReader reader)
+    {
+        var value = JsonElement.ParseValue(ref reader);
+        try
+        {
+            _ = value.GetRawText();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FormatException("the value is not valid UTF-8", e);
+        }
+
+        return value;
     }
 
     private static CellStatus ReadString(ref Utf8JsonReader reader, ref CellValue cell, StringPool? pool, out string? problem)
@@ -155,7 +171,7 @@ internal static class CellParser
             }
         }
 
-        cell.Dynamic = JsonElement.ParseValue(ref reader);
+        cell.Dynamic = ParseValue(ref reader);
         return CellStatus.Typed;
     }
 

@@ -16,17 +16,21 @@ internal sealed class ColumnNameTable
     private readonly int[] _slots;
     private readonly int _mask;
     private readonly ColumnNameTable? _folded;
+    private readonly int _primaryCount;
 
-    public ColumnNameTable(IEnumerable<KeyValuePair<string, int>> names)
-        : this(names, fold: true)
+    /// <summary>Makes the table; the first <paramref name="primaryCount"/> names are the columns' own spellings, the rest alternatives.</summary>
+    public ColumnNameTable(IEnumerable<KeyValuePair<string, int>> names, int primaryCount = int.MaxValue)
+        : this(names, fold: true, primaryCount)
     {
     }
 
-    private ColumnNameTable(IEnumerable<KeyValuePair<string, int>> names, bool fold)
+    private ColumnNameTable(IEnumerable<KeyValuePair<string, int>> names, bool fold, int primaryCount)
     {
         var unique = new List<KeyValuePair<byte[], int>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var folded = new List<KeyValuePair<string, int>>();
+        var position = 0;
+        _primaryCount = 0;
         foreach (var pair in names)
         {
             var key = fold ? pair.Key : AsciiLower(pair.Key);
@@ -34,7 +38,13 @@ internal sealed class ColumnNameTable
             {
                 unique.Add(new KeyValuePair<byte[], int>(Encoding.UTF8.GetBytes(key), pair.Value));
                 folded.Add(pair);
+                if (position < primaryCount)
+                {
+                    _primaryCount = unique.Count;
+                }
             }
+
+            position++;
         }
 
         _names = new byte[unique.Count][];
@@ -62,17 +72,27 @@ internal sealed class ColumnNameTable
 
         if (fold)
         {
-            _folded = new ColumnNameTable(folded, fold: false);
+            _folded = new ColumnNameTable(folded, fold: false, primaryCount: 0);
         }
     }
 
     /// <summary>The column the name stands for, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> name)
+    public int Find(ReadOnlySpan<byte> name) => Find(name, out _);
+
+    /// <summary>The column the name stands for, or -1; <paramref name="primary"/> tells whether the name is the column's own spelling, exactly.</summary>
+    public int Find(ReadOnlySpan<byte> name, out bool primary)
     {
-        var column = FindExact(name);
-        if (column >= 0 || _folded is null || name.Length > MaxFoldedLength)
+        var entry = FindEntry(name);
+        if (entry >= 0)
         {
-            return column;
+            primary = entry < _primaryCount;
+            return _columns[entry];
+        }
+
+        primary = false;
+        if (_folded is null || name.Length > MaxFoldedLength)
+        {
+            return -1;
         }
 
         Span<byte> lower = stackalloc byte[name.Length];
@@ -82,10 +102,11 @@ internal sealed class ColumnNameTable
             lower[i] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
         }
 
-        return _folded.FindExact(lower);
+        var folded = _folded.FindEntry(lower);
+        return folded < 0 ? -1 : _folded._columns[folded];
     }
 
-    private int FindExact(ReadOnlySpan<byte> name)
+    private int FindEntry(ReadOnlySpan<byte> name)
     {
         var slot = Hash(name) & _mask;
         while (true)
@@ -98,7 +119,7 @@ internal sealed class ColumnNameTable
 
             if (name.SequenceEqual(_names[entry - 1]))
             {
-                return _columns[entry - 1];
+                return entry - 1;
             }
 
             slot = (slot + 1) & _mask;

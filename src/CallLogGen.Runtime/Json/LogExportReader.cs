@@ -34,6 +34,21 @@ public sealed class LogExportReader
         }
     }
 
+    /// <summary>A reader over those of <paramref name="tables"/> that name a diagnostic category (tables that only come from queries name none).</summary>
+    public static LogExportReader ForCategorizedTables(IEnumerable<LogRecordJson> tables)
+    {
+        var categorized = new List<LogRecordJson>();
+        foreach (var table in tables ?? throw new ArgumentNullException(nameof(tables)))
+        {
+            if (table.Schema.Category is { Length: > 0 })
+            {
+                categorized.Add(table);
+            }
+        }
+
+        return new LogExportReader(categorized.ToArray());
+    }
+
     /// <summary>The categories this reader dispatches.</summary>
     public IEnumerable<string> Categories => _byCategory.Keys;
 
@@ -106,7 +121,14 @@ public sealed class LogExportReader
 
                 if (isCategory && probe.TokenType == JsonTokenType.String && category is null)
                 {
-                    category = CellParser.GetString(ref probe);
+                    try
+                    {
+                        category = CellParser.GetString(ref probe);
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new RecordFault(e.Message, probe.TokenStartIndex, "category", e);
+                    }
                 }
                 else if (!probe.TrySkip())
                 {
@@ -125,7 +147,16 @@ public sealed class LogExportReader
                 return table.TryReadExportRecordBoxed(ref reader, tableState, out record);
             }
 
-            record = new UnknownLogRecord(category, JsonElement.ParseValue(ref reader));
+            var start = reader.BytesConsumed;
+            try
+            {
+                record = new UnknownLogRecord(category, CellParser.ParseValue(ref reader));
+            }
+            catch (FormatException e)
+            {
+                throw new RecordFault(e.Message, start, null, e);
+            }
+
             return true;
         }
     }
@@ -148,5 +179,5 @@ public sealed class UnknownLogRecord
     public JsonElement Json { get; }
 
     /// <summary>Writes the record back as it arrived.</summary>
-    public void WriteTo(Utf8JsonWriter writer) => Json.WriteTo(writer);
+    public void WriteTo(Utf8JsonWriter writer) => (writer ?? throw new ArgumentNullException(nameof(writer))).WriteRawValue(Json.GetRawText(), skipInputValidation: true);
 }

@@ -40,7 +40,7 @@ public abstract partial class LogRecordJson<T>
                 break;
             }
 
-            var column = FindColumn(ref reader, ExportTable, out var name);
+            var column = FindColumn(ref reader, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
                 return false;
@@ -56,7 +56,7 @@ public abstract partial class LogRecordJson<T>
                 continue;
             }
 
-            if (!TryReadField(ref reader, state, result, column, name, inProperties: false, ref unmapped, ref cell))
+            if (!TryReadField(ref reader, state, result, column, name, primary, inProperties: false, ref unmapped, ref cell))
             {
                 return false;
             }
@@ -86,13 +86,13 @@ public abstract partial class LogRecordJson<T>
                 return true;
             }
 
-            var column = FindColumn(ref reader, ExportTable, out var name);
+            var column = FindColumn(ref reader, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
                 return false;
             }
 
-            if (!TryReadField(ref reader, state, record, column, name, inProperties: true, ref unmapped, ref cell))
+            if (!TryReadField(ref reader, state, record, column, name, primary, inProperties: true, ref unmapped, ref cell))
             {
                 return false;
             }
@@ -100,12 +100,12 @@ public abstract partial class LogRecordJson<T>
     }
 
     /// <summary>Finds the column a property name stands for, the reader on the name; <paramref name="name"/> holds the name's bytes.</summary>
-    private static int FindColumn(ref Utf8JsonReader reader, ColumnNameTable table, out PropertyName name)
+    private static int FindColumn(ref Utf8JsonReader reader, ColumnNameTable table, out PropertyName name, out bool primary)
     {
         if (!reader.ValueIsEscaped)
         {
             name = new PropertyName(reader.ValueSpan, null);
-            return table.Find(reader.ValueSpan);
+            return table.Find(reader.ValueSpan, out primary);
         }
 
         string text;
@@ -120,10 +120,10 @@ public abstract partial class LogRecordJson<T>
 
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         name = new PropertyName(bytes, text);
-        return table.Find(bytes);
+        return table.Find(bytes, out primary);
     }
 
-    private bool TryReadField(ref Utf8JsonReader reader, ReadState state, T record, int column, scoped PropertyName name, bool inProperties, ref UnmappedFields? unmapped, ref CellValue cell)
+    private bool TryReadField(ref Utf8JsonReader reader, ReadState state, T record, int column, scoped PropertyName name, bool primary, bool inProperties, ref UnmappedFields? unmapped, ref CellValue cell)
     {
         var tokenStart = reader.TokenStartIndex;
         if (column < 0 || state.Found[column] != 0)
@@ -156,7 +156,7 @@ public abstract partial class LogRecordJson<T>
         }
 
         var expectedSection = inProperties ? ExportSection.Properties : ExportSection.Top;
-        var spelledAsPath = Sections[column] == expectedSection && name.Matches(ExportUtf8[column]);
+        var spelledAsPath = primary && Sections[column] == expectedSection;
         switch (status)
         {
             case CellStatus.Typed:
@@ -232,7 +232,17 @@ public abstract partial class LogRecordJson<T>
             throw new RecordFault(e.Message, tokenStart, null, e);
         }
 
-        (unmapped ??= new UnmappedFields()).Add(text, JsonElement.ParseValue(ref reader), inProperties ? PropertiesSection : null);
+        JsonElement value;
+        try
+        {
+            value = CellParser.ParseValue(ref reader);
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, tokenStart, null, e);
+        }
+
+        (unmapped ??= new UnmappedFields()).Add(text, value, inProperties ? PropertiesSection : null);
         return true;
     }
 

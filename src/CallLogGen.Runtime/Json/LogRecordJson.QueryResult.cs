@@ -20,24 +20,65 @@ public abstract partial class LogRecordJson<T>
     /// <param name="options">How to treat values that do not fit.</param>
     public List<T> ReadQueryResult(ReadOnlySpan<byte> utf8Json, string? tableName = null, LogReadOptions? options = null)
     {
-        var state = CreateState(options ?? LogReadOptions.Default);
-        var records = new List<T>();
-        var reader = new Utf8JsonReader(utf8Json, isFinalBlock: true, new JsonReaderState(state.ReaderOptions));
-        var row = -1L;
-        try
+        var sink = new ModelSink(this, CreateState(options ?? LogReadOptions.Default));
+        QueryResultWalker.Read(utf8Json, tableName, sink.State.Options, sink);
+        return sink.Records;
+    }
+
+    /// <summary>
+    /// Reads the result of <paramref name="query"/> (built with the typed query builder) into records. Before
+    /// any byte is read it checks that the query returns every required column of the model, naming those it
+    /// drops: the CLG2003 analyzer reports the same at build time where it can follow the query.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The query does not return a required column of the model.</exception>
+    public List<T> ReadQueryResult(Kql.IKqlQuery query, ReadOnlySpan<byte> utf8Json, LogReadOptions? options = null)
+    {
+        RequireResultColumns(query);
+        return ReadQueryResult(utf8Json, tableName: null, options);
+    }
+
+    /// <summary>Checks that <paramref name="query"/> returns every required column of the model, by name and type.</summary>
+    /// <exception cref="InvalidOperationException">It does not; the message names each column.</exception>
+    public void RequireResultColumns(Kql.IKqlQuery query)
+    {
+        if (query is null)
         {
-            ReadQueryResult(ref reader, tableName, state, records, ref row);
-        }
-        catch (RecordFault fault)
-        {
-            throw Locate(utf8Json, fault.Offset, fault.Problem, row, fault.Column, fault);
-        }
-        catch (JsonException e) when (e is not LogJsonException)
-        {
-            throw Locate(utf8Json, reader.TokenStartIndex, "not valid JSON: " + e.Message, row, null, e);
+            throw new ArgumentNullException(nameof(query));
         }
 
-        return records;
+        if (!query.IsShapeKnown)
+        {
+            return; // After raw KQL the builder cannot know the columns; the reader still checks the response's.
+        }
+
+        var missing = new List<string>();
+        for (var i = 0; i < Types.Length; i++)
+        {
+            if (!Required[i])
+            {
+                continue;
+            }
+
+            var name = Schema.Columns[i].Name;
+            var returned = false;
+            foreach (var column in query.ResultColumns)
+            {
+                returned |= string.Equals(column.Name, name, StringComparison.Ordinal) && column.Type == Types[i];
+            }
+
+            if (!returned)
+            {
+                missing.Add(name + ":" + KqlTypeNames.Of(Types[i]));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The query's result cannot be read into " + typeof(T).Name + ": it does not return the required column"
+                + (missing.Count > 1 ? "s " : " ") + string.Join(", ", missing) + ". Keep "
+                + (missing.Count > 1 ? "them" : "it") + " in the query's project or summarize, or read the result into a record type of its own.");
+        }
     }
 
     /// <summary>Reads a query API result from a string; see <see cref="ReadQueryResult(ReadOnlySpan{byte}, string?, LogReadOptions?)"/>.</summary>
@@ -60,280 +101,125 @@ public abstract partial class LogRecordJson<T>
         return ReadQueryResult(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), tableName, options);
     }
 
-    private void ReadQueryResult(ref Utf8JsonReader reader, string? tableName, ReadState state, List<T> records, ref long row)
+    /// <summary>Reads a query result's rows into models: result columns bound to the table's by name, once.</summary>
+    private sealed class ModelSink : IQueryResultSink
     {
-        Expect(ref reader, JsonTokenType.StartObject, "a query result object");
-        var found = false;
-        while (Next(ref reader) != JsonTokenType.EndObject)
+        private readonly LogRecordJson<T> _json;
+        private int[] _ordinals = Array.Empty<int>();
+        private string[] _names = Array.Empty<string>();
+        private T _record = null!;
+        private UnmappedFields? _unmapped;
+        private CellValue _cell;
+
+        public ModelSink(LogRecordJson<T> json, ReadState state)
         {
-            if (!reader.ValueTextEquals("tables"u8))
-            {
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-
-            Expect(ref reader, JsonTokenType.StartArray, "the tables array");
-            while (Next(ref reader) != JsonTokenType.EndArray)
-            {
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    throw new RecordFault("expected a table object, found " + reader.TokenType, reader.TokenStartIndex, null);
-                }
-
-                // Only the wanted table is read; the others are skipped whole.
-                var table = reader;
-                var wanted = !found && (tableName is null || string.Equals(PeekTableName(ref table), tableName, StringComparison.Ordinal));
-                if (!wanted)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                found = true;
-                ReadTable(ref reader, state, records, ref row);
-            }
+            _json = json;
+            State = state;
         }
 
-        if (!found)
+        public ReadState State { get; }
+
+        public List<T> Records { get; } = new();
+
+        public void Bind(IReadOnlyList<DeclaredColumn> columns, long offset)
         {
-            throw new RecordFault(tableName is null ? "the result has no table" : "the result has no table named '" + tableName + "'", 0, null);
-        }
-    }
-
-    private static string? PeekTableName(ref Utf8JsonReader reader)
-    {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("name"u8))
+            var types = _json.Types;
+            _ordinals = new int[columns.Count];
+            _names = new string[columns.Count];
+            var bound = new bool[types.Length];
+            for (var i = 0; i < columns.Count; i++)
             {
-                reader.Read();
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
-
-            reader.Read();
-            reader.Skip();
-        }
-
-        return null;
-    }
-
-    private void ReadTable(ref Utf8JsonReader reader, ReadState state, List<T> records, ref long row)
-    {
-        int[]? ordinals = null;
-        string[]? names = null;
-        while (Next(ref reader) != JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("columns"u8))
-            {
-                (ordinals, names) = BindColumns(ref reader);
-            }
-            else if (reader.ValueTextEquals("rows"u8))
-            {
-                if (ordinals is null)
+                var column = _json.QueryTable.Find(System.Text.Encoding.UTF8.GetBytes(columns[i].Name));
+                if (column >= 0 && bound[column])
                 {
-                    throw new RecordFault("the table's rows come before its columns, so they cannot be bound", reader.TokenStartIndex, null);
+                    column = -1; // A second column of the same name (in another case) is kept, not merged.
                 }
 
-                ReadRows(ref reader, state, ordinals, names!, records, ref row);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-    }
-
-    private (int[] Ordinals, string[] Names) BindColumns(ref Utf8JsonReader reader)
-    {
-        var start = reader.TokenStartIndex;
-        Expect(ref reader, JsonTokenType.StartArray, "the columns array");
-        var ordinals = new List<int>();
-        var names = new List<string>();
-        var bound = new bool[Types.Length];
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new RecordFault("expected a column object, found " + reader.TokenType, reader.TokenStartIndex, null);
-            }
-
-            string? name = null;
-            while (Next(ref reader) != JsonTokenType.EndObject)
-            {
-                var isName = reader.ValueTextEquals("name"u8);
-                reader.Read();
-                if (isName && reader.TokenType == JsonTokenType.String)
+                if (column >= 0)
                 {
-                    name = CellParser.GetString(ref reader);
+                    bound[column] = true;
                 }
-                else
+
+                _ordinals[i] = column;
+                _names[i] = columns[i].Name;
+            }
+
+            var missing = new List<string>();
+            for (var i = 0; i < types.Length; i++)
+            {
+                if (_json.Required[i] && !bound[i])
                 {
-                    reader.Skip();
+                    missing.Add(_json.Schema.Columns[i].Name);
                 }
             }
 
-            if (name is null)
+            if (missing.Count > 0)
             {
-                throw new RecordFault("a result column has no name", reader.TokenStartIndex, null);
-            }
-
-            var column = QueryTable.Find(System.Text.Encoding.UTF8.GetBytes(name));
-            if (column >= 0 && bound[column])
-            {
-                column = -1;
-            }
-
-            if (column >= 0)
-            {
-                bound[column] = true;
-            }
-
-            ordinals.Add(column);
-            names.Add(name);
-        }
-
-        var missing = new List<string>();
-        for (var i = 0; i < Types.Length; i++)
-        {
-            if (Required[i] && !bound[i])
-            {
-                missing.Add(Schema.Columns[i].Name);
+                throw new RecordFault("the result lacks the required column" + (missing.Count > 1 ? "s " : " ") + string.Join(", ", missing), offset, missing[0]);
             }
         }
 
-        if (missing.Count > 0)
+        public void StartRow()
         {
-            throw new RecordFault("the result lacks the required column" + (missing.Count > 1 ? "s " : " ") + string.Join(", ", missing), start, missing[0]);
+            State.StartRecord();
+            _record = _json.CreateRecord();
+            _unmapped = null;
         }
 
-        return (ordinals.ToArray(), names.ToArray());
-    }
-
-    private void ReadRows(ref Utf8JsonReader reader, ReadState state, int[] ordinals, string[] names, List<T> records, ref long row)
-    {
-        Expect(ref reader, JsonTokenType.StartArray, "the rows array");
-        var cell = default(CellValue);
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        public void ReadCell(ref Utf8JsonReader reader, int position)
         {
-            row = records.Count;
-            if (reader.TokenType != JsonTokenType.StartArray)
+            var column = _ordinals[position];
+            var name = _names[position];
+            var tokenStart = reader.TokenStartIndex;
+            if (column < 0)
             {
-                throw new RecordFault("expected a row (an array), found " + reader.TokenType, reader.TokenStartIndex, null);
+                (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
+                return;
             }
 
-            var rowStart = reader.TokenStartIndex;
-            state.StartRecord();
-            var record = CreateRecord();
-            UnmappedFields? unmapped = null;
-            var position = 0;
-            while (Next(ref reader) != JsonTokenType.EndArray)
+            _cell.Clear();
+            CellStatus status;
+            string? problem;
+            try
             {
-                if (position >= ordinals.Length)
-                {
-                    throw new RecordFault("the row has more cells than the table has columns (" + ordinals.Length + ")", reader.TokenStartIndex, null);
-                }
-
-                ReadQueryCell(ref reader, state, record, ordinals[position], names[position], ref unmapped, ref cell);
-                position++;
+                status = CellParser.Read(ref reader, _json.Types[column], ref _cell, State.Pools[column], decodeJsonStrings: true, out problem);
+            }
+            catch (FormatException e)
+            {
+                throw new RecordFault(e.Message, tokenStart, name, e);
             }
 
-            if (position != ordinals.Length)
+            switch (status)
             {
-                throw new RecordFault("the row has " + position + " cells; the table has " + ordinals.Length + " columns", rowStart, null);
-            }
+                case CellStatus.Typed:
+                    _json.SetCell(_record, column, in _cell);
+                    State.Found[column] = ReadState.Valued;
+                    break;
+                case CellStatus.Null:
+                case CellStatus.Empty:
+                    State.Found[column] = ReadState.NullValued;
+                    break;
+                default:
+                    if (!State.Options.KeepUntypedValues)
+                    {
+                        throw new RecordFault(problem!, tokenStart, name);
+                    }
 
-            CheckRequired(state, rowStart);
-            if (unmapped is not null)
-            {
-                SetUnmapped(record, unmapped);
-            }
-
-            records.Add(record);
-        }
-
-        row = -1;
-    }
-
-    private void ReadQueryCell(ref Utf8JsonReader reader, ReadState state, T record, int column, string name, ref UnmappedFields? unmapped, ref CellValue cell)
-    {
-        var tokenStart = reader.TokenStartIndex;
-        if (column < 0)
-        {
-            (unmapped ??= new UnmappedFields()).Add(name, JsonElement.ParseValue(ref reader));
-            return;
-        }
-
-        cell.Clear();
-        CellStatus status;
-        string? problem;
-        try
-        {
-            status = CellParser.Read(ref reader, Types[column], ref cell, state.Pools[column], decodeJsonStrings: true, out problem);
-        }
-        catch (FormatException e)
-        {
-            throw new RecordFault(e.Message, tokenStart, name, e);
-        }
-
-        switch (status)
-        {
-            case CellStatus.Typed:
-                SetCell(record, column, in cell);
-                state.Found[column] = ReadState.Valued;
-                break;
-            case CellStatus.Null:
-            case CellStatus.Empty:
-                state.Found[column] = ReadState.NullValued;
-                break;
-            default:
-                if (!state.Options.KeepUntypedValues)
-                {
-                    throw new RecordFault(problem!, tokenStart, name);
-                }
-
-                state.Found[column] = ReadState.NullValued;
-                (unmapped ??= new UnmappedFields()).Add(name, JsonElement.ParseValue(ref reader));
-                break;
-        }
-
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && Types[column] != KqlType.Dynamic)
-        {
-            reader.Skip();
-        }
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new RecordFault("the input ends too early", reader.BytesConsumed, null);
-        }
-
-        return reader.TokenType;
-    }
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
-    {
-        if (Next(ref reader) != token)
-        {
-            throw new RecordFault("expected " + what + ", found " + reader.TokenType, reader.TokenStartIndex, null);
-        }
-    }
-
-    private static LogJsonException Locate(ReadOnlySpan<byte> input, long offset, string problem, long row, string? column, Exception inner)
-    {
-        offset = Math.Min(Math.Max(offset, 0), input.Length);
-        long line = 1;
-        foreach (var b in input.Slice(0, (int)offset))
-        {
-            if (b == (byte)'\n')
-            {
-                line++;
+                    State.Found[column] = ReadState.NullValued;
+                    (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
+                    break;
             }
         }
 
-        return new LogJsonException(problem, offset, line, row, column, inner);
+        public void EndRow(long offset)
+        {
+            _json.CheckRequired(State, offset);
+            if (_unmapped is not null)
+            {
+                _json.SetUnmapped(_record, _unmapped);
+            }
+
+            Records.Add(_record);
+        }
     }
 }

@@ -260,7 +260,7 @@ public abstract partial class LogRecordJson<T>
             {
                 Open(writer, ref opened);
                 writer.WritePropertyName(field.Name);
-                field.Value.WriteTo(writer);
+                WriteAsArrived(writer, field.Value);
             }
         }
     }
@@ -393,12 +393,19 @@ public abstract partial class LogRecordJson<T>
                 writer.WriteStringValue(cell.Guid!.Value);
                 break;
             case KqlType.Dynamic:
-                cell.Dynamic!.Value.WriteTo(writer);
+                WriteAsArrived(writer, cell.Dynamic!.Value);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "Not a KQL type.");
         }
     }
+
+    /// <summary>
+    /// Writes a kept value byte for byte as it arrived (escapes included: a lone surrogate such as <c>"\ud800"</c>
+    /// cannot be decoded and re-encoded, but it can be kept). Readers check such values are valid UTF-8.
+    /// </summary>
+    private static void WriteAsArrived(Utf8JsonWriter writer, JsonElement value)
+        => writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
 
     private static void WriteInteger(Utf8JsonWriter writer, long value, ValueForm form)
     {

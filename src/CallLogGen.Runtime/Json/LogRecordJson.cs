@@ -83,6 +83,7 @@ public abstract class LogRecordJson
         }
 
         // A column's own name is a second spelling an export may use (DurationMs for durationMs).
+        var primaryCount = exportNames.Count;
         for (var i = 0; i < count; i++)
         {
             if (Sections[i] != ExportSection.None)
@@ -96,7 +97,7 @@ public abstract class LogRecordJson
             LowCardinality[column] = Types[column] == KqlType.String;
         }
 
-        ExportTable = new ColumnNameTable(exportNames);
+        ExportTable = new ColumnNameTable(exportNames, primaryCount);
         QueryTable = new ColumnNameTable(queryNames);
         TopOrder = WriteOrder(ExportSection.Top);
         PropertiesOrder = WriteOrder(ExportSection.Properties);

@@ -18,8 +18,6 @@ internal readonly ref struct PropertyName
 
     public string? Text { get; }
 
-    public bool Matches(byte[] utf8) => Utf8.SequenceEqual(utf8);
-
     /// <summary>The name as a string; invalid UTF-8 is a <see cref="FormatException"/>.</summary>
     public string Decode()
     {

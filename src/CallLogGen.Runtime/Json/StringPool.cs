@@ -12,11 +12,20 @@ internal sealed class StringPool
     private const int Capacity = 64;
     private readonly byte[][] _utf8 = new byte[Capacity][];
     private readonly string[] _strings = new string[Capacity];
+    private const int MissesBeforeGivingUp = 4 * Capacity;
     private int _count;
+    private int _missesWhenFull;
 
     /// <summary>The shared string for these (unescaped, valid) UTF-8 bytes, if it was seen before.</summary>
     public bool TryGet(ReadOnlySpan<byte> utf8, out string value)
     {
+        // A column that turns out to have many values stops being pooled: scanning a full pool in vain costs more than it saves.
+        if (_missesWhenFull > MissesBeforeGivingUp)
+        {
+            value = null!;
+            return false;
+        }
+
         for (var i = 0; i < _count; i++)
         {
             if (utf8.SequenceEqual(_utf8[i]))
@@ -38,6 +47,10 @@ internal sealed class StringPool
             _utf8[_count] = utf8.ToArray();
             _strings[_count] = value;
             _count++;
+        }
+        else
+        {
+            _missesWhenFull++;
         }
     }
 }

@@ -45,16 +45,15 @@ public sealed class TimeFilterAnalyzer : QueryInvocationAnalyzer
                 // any other method returning a query (a helper) may have, so it gets the benefit of the doubt.
                 if (IsGeneratedQueryStart(step.TargetMethod) && IsQuery(step.TargetMethod.ReturnType, queryType) && HasTimeColumn(step.TargetMethod.ReturnType))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.QueryWithoutTimeFilter, invocation.Syntax.GetLocation(), step.TargetMethod.ContainingType.Name));
+                    // The Query() call travels as an additional location: the code fix inserts the filter right after it.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticCatalog.QueryWithoutTimeFilter, invocation.Syntax.GetLocation(), new[] { step.Syntax.GetLocation() }, step.TargetMethod.ContainingType.Name));
                 }
 
                 return;
             }
         }
     }
-
-    private static bool IsGeneratedQueryStart(IMethodSymbol method) =>
-        method is { Name: "Query", IsStatic: true, Parameters.Length: 0 } && method.ContainingType.GetTypeMembers("KqlColumns").Length > 0;
 
     // The columns class (KqlQuery<TColumns>) says whether the table has a time column to filter on.
     private static bool HasTimeColumn(ITypeSymbol type) =>

@@ -111,6 +111,11 @@ internal static class DiagnosticCatalog
         "Column '{0}' of {1} is required ({2}), but is set to {3}",
         ModelCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor QueryResultLacksRequiredColumn = Rule(
+        "CLG2003", "Query result read into a model lacks a required column",
+        "The query's result cannot be read into {0}: it does not return the required {1}; {2} throws. Keep the column in the query, or read the result into a record type of its own.",
+        ModelCategory, DiagnosticSeverity.Error, description: "ReadQueryResult(query, ...) and RequireResultColumns(query) check, before reading, that the typed query returns every required column of the model, by KQL name and type, and throw InvalidOperationException naming those it does not. A column is lost where an operator (Project, Distinct, Summarize, MakeSeries, ProjectAway) drops it, or retyped where Extend, Project or MakeSeries makes a column of that name with another type.");
+
     public static readonly DiagnosticDescriptor RawKqlFromNonConstantText = Rule(
         "CLG3001", "Raw KQL built from non-constant text",
         "AppendRawOperator gets text that is not a compile-time constant ({0}); a value in it can change the query (KQL injection). Use the typed operators, which escape every value.",
@@ -121,11 +126,17 @@ internal static class DiagnosticCatalog
         "This query over {0} has no filter on TimeGenerated, so Log Analytics scans the table's whole retention (slow and costly); add InTimeRange(from, to) or InLast(span)",
         QueryCategory, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor QueryUsesDroppedColumn = Rule(
+        "CLG3003", "Query uses a column an earlier operator dropped",
+        "{1} reads column '{0}', which the {2} before it in this query dropped; building the query throws. Keep '{0}' in {2}, or use it before {2}.",
+        QueryCategory, DiagnosticSeverity.Error, description: "Project, Distinct, Summarize and MakeSeries keep only the columns they list or make, and ProjectAway drops its columns; a later operator cannot read a dropped column. The query builder checks this when each operator is applied and throws InvalidOperationException.");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace,
-        MissingRequiredColumn, RequiredColumnSetToNothing, RawKqlFromNonConstantText, QueryWithoutTimeFilter);
+        MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
+        QueryUsesDroppedColumn);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

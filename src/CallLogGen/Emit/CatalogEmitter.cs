@@ -3,8 +3,8 @@ using CallLogGen.Model;
 namespace CallLogGen.Emit;
 
 /// <summary>
-/// Emits <c>CallLogTables</c>: every generated table's schema in one list, so that tools (and the sample)
-/// can enumerate them without reflection.
+/// Emits <c>CallLogTables</c>: every generated table's schema and JSON mapping in lists, so that tools (and
+/// the sample) can enumerate them without reflection, and a reader for exports that mix categories.
 /// </summary>
 internal static class CatalogEmitter
 {
@@ -30,6 +30,19 @@ internal static class CatalogEmitter
         }
 
         writer.Line("};");
+        writer.Line();
+        writer.Line("/// <summary>Every generated table's JSON mapping, in the same order.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::CallLogGen.Json.LogRecordJson> Json { get; } = new global::CallLogGen.Json.LogRecordJson[]");
+        writer.Line("{");
+        foreach (var typeName in typeNames)
+        {
+            writer.Line("    global::" + ns + "." + typeName + ".Json,");
+        }
+
+        writer.Line("};");
+        writer.Line();
+        writer.Line("/// <summary>A reader for exports that mix categories: each record is read into the table of its diagnostic category.</summary>");
+        writer.Line("public static global::CallLogGen.Json.LogExportReader CreateExportReader() => global::CallLogGen.Json.LogExportReader.ForCategorizedTables(Json);");
         writer.Close();
         writer.Close();
         return writer.ToString();

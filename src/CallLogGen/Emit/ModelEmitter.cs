@@ -36,7 +36,7 @@ internal static class ModelEmitter
 
         foreach (var column in table.Columns)
         {
-            WriteProperty(writer, column);
+            WriteProperty(writer, column, table.SourcePath);
             writer.Line();
         }
 
@@ -50,7 +50,7 @@ internal static class ModelEmitter
         return writer.ToString();
     }
 
-    private static void WriteProperty(SourceWriter writer, ColumnSpec column)
+    private static void WriteProperty(SourceWriter writer, ColumnSpec column, string tableFile)
     {
         WriteSummary(writer, column.Description.Length > 0 ? column.Description : "The " + column.Name + " column.");
         var facts = "<c>" + Literals.Xml(column.Name) + "</c> " + column.Type.ToKqlName()
@@ -58,6 +58,9 @@ internal static class ModelEmitter
             + (column.IsRequired ? "required" : "optional")
             + (column.SourcePath.Length == 0
                 ? "; Azure Monitor standard column."
+                : column.SourcePath == tableFile
+                // The class's remarks name the file; a column from another file (a JSON schema) names its own.
+                ? "; line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + "."
                 : "; " + Literals.Xml(column.SourcePath) + " line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ".");
         writer.Line("/// <remarks>" + facts + "</remarks>");
         if (column.IsRequired)

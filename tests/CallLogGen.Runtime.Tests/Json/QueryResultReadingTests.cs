@@ -1,5 +1,6 @@
 using System.Text;
 using CallLogGen.Json;
+using CallLogGen.Kql;
 using CallLogGen.Runtime.Tests.Logs;
 
 namespace CallLogGen.Runtime.Tests.Json;
@@ -99,6 +100,29 @@ public class QueryResultReadingTests
     public async Task A_query_result_is_read_from_a_stream()
     {
         var records = await AcsCallAutomationIncomingOperations.Json.ReadQueryResultAsync(new MemoryStream(Encoding.UTF8.GetBytes(Result)));
+
+        Assert.Equal(2, records.Count);
+    }
+
+    [Fact]
+    public void A_query_that_drops_a_required_column_cannot_be_read_into_the_model()
+    {
+        var query = AcsCallAutomationIncomingOperations.Query().Project(t => new KqlProjection { t.OperationName, t.DurationMs });
+
+        // CLG2003 reports this call at build time; the test is of the runtime check behind it.
+#pragma warning disable CLG2003
+        var error = Assert.Throws<InvalidOperationException>(() => AcsCallAutomationIncomingOperations.Json.ReadQueryResult(query, Encoding.UTF8.GetBytes(Result)));
+#pragma warning restore CLG2003
+
+        Assert.Contains("required column TimeGenerated:datetime", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_query_that_keeps_the_required_columns_is_read()
+    {
+        var query = AcsCallAutomationIncomingOperations.Query().Project(t => new KqlProjection { t.OperationName, t.TimeGenerated, t.DurationMs });
+
+        var records = AcsCallAutomationIncomingOperations.Json.ReadQueryResult(query, Encoding.UTF8.GetBytes(Result));
 
         Assert.Equal(2, records.Count);
     }

@@ -91,6 +91,25 @@ public class StreamingTests
         Assert.Equal(unknown, kept.Json.GetRawText());
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    public async Task Bad_lines_of_a_stream_are_skipped_and_reported_once(int chunkSize)
+    {
+        var lines = string.Join("\n", Record(0), "{\"time\":\"2025-03-01T10:00:00Z\",\"durationMs\":{\"a\":[1,2,3]}}", "{\"time\":\"2025-0", Record(3)) + "\n";
+        var reported = new List<LogJsonException>();
+
+        var ids = new List<string?>();
+        await foreach (var record in AcsCallAutomationIncomingOperations.Json.ReadExportAsync(new ChunkedStream(Encoding.UTF8.GetBytes(lines), chunkSize), new LogReadOptions { OnInvalidRecord = reported.Add }))
+        {
+            ids.Add(record.CorrelationId);
+        }
+
+        Assert.Equal(new[] { "call-0", "call-3" }, ids);
+        Assert.Equal(new long[] { 1, 2 }, reported.Select(e => e.RecordIndex));
+        Assert.Equal(new long[] { 2, 3 }, reported.Select(e => e.Line));
+    }
+
     internal static string Record(int i)
         => "{\"time\":\"2025-03-01T10:00:00Z\",\"category\":\"CallAutomationOperational\",\"operationName\":\"Play\",\"correlationId\":\"call-" + i + "\",\"properties\":{\"CallConnectionId\":\"conn-" + i + "\"}}";
 

@@ -1,54 +1,23 @@
-using System.Collections.Immutable;
 using CallLogGen.Analyzers;
 using CallLogGen.CodeFixes;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace CallLogGen.Tests.CodeFixes;
 
-/// <summary>The CLG2001 fix in a real workspace: the user's code plus the generated models, one fix and Fix All.</summary>
+/// <summary>
+/// The CLG2001 fix through Roslyn's code-fix test: each test applies the fix one diagnostic at a time and as Fix All
+/// in document, project and solution, and checks the result (text, remaining diagnostics, no compiler errors). The
+/// placeholders it adds are what CLG2002 reports, so the fixed state expects those warnings.
+/// </summary>
 public class AddMissingColumnsCodeFixTests
 {
-    private const string Page = """
-        # Requests
-
-        | Column | Type | Required | Description |
-        |---|---|---|---|
-        | TimeGenerated | datetime | Yes | When. |
-        | Level | string | Yes | How bad. |
-        | Note | string | No | Anything else. |
-        """;
-
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new RequiredColumnsAnalyzer());
-
-    private static (AdhocWorkspace Workspace, Document Document) Open(string userCode)
+    private static CallLogGenCodeFixTest<RequiredColumnsAnalyzer, AddMissingColumnsCodeFix> Test(string code, string fixedCode) => new()
     {
-        var run = new GeneratorHarness(new[] { new SchemaInput("schemas/requests.md", Page) }, userCode).Run();
-        var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(), VersionStamp.Default, "Consumer", "Consumer", LanguageNames.CSharp,
-            compilationOptions: run.Output.Options,
-            parseOptions: run.Output.SyntaxTrees.First().Options,
-            metadataReferences: GeneratorHarness.References));
-        foreach (var (hintName, source) in run.Sources)
-        {
-            project = project.AddDocument(hintName, SourceText.From(source)).Project;
-        }
-
-        var document = project.AddDocument("User.cs", SourceText.From(userCode));
-        Assert.True(workspace.TryApplyChanges(document.Project.Solution));
-        return (workspace, workspace.CurrentSolution.GetDocument(document.Id)!);
-    }
-
-    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project)
-    {
-        var compilation = (await project.GetCompilationAsync())!;
-        return await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
-    }
+        TestCode = code,
+        FixedCode = fixedCode,
+    };
 
     private static string Code(string body) => $$"""
         using System;
@@ -63,74 +32,116 @@ public class AddMissingColumnsCodeFixTests
     [Fact]
     public async Task The_fix_adds_each_missing_required_column_with_a_placeholder()
     {
-        var (_, document) = Open(Code("new Requests { Note = \"n\" }"));
-        var diagnostic = Assert.Single(await DiagnosticsAsync(document.Project));
+        await Test(
+            Code("{|CLG2001:new Requests { Note = \"n\" }|}"),
+            Code("new Requests { Note = \"n\", {|CLG2002:TimeGenerated = default|}, {|CLG2002:Level = \"\"|} }")).RunAsync();
+    }
 
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await new AddMissingColumnsCodeFix().RegisterCodeFixesAsync(context);
-        var action = Assert.Single(actions);
-        var operation = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
-        var fixedDocument = operation.ChangedSolution.GetDocument(document.Id)!;
-
-        var text = (await fixedDocument.GetTextAsync()).ToString();
-        Assert.Contains("new Requests { Note = \"n\", TimeGenerated = default, Level = \"\" }", text, StringComparison.Ordinal);
-        var after = await DiagnosticsAsync(fixedDocument.Project);
-        Assert.DoesNotContain(after, d => d.Id == "CLG2001");
-        Assert.Equal(2, after.Count(d => d.Id == "CLG2002"));
+    [Fact]
+    public async Task The_fix_adds_only_the_columns_that_are_missing()
+    {
+        await Test(
+            Code("{|CLG2001:new Requests { Level = \"Error\" }|}"),
+            Code("new Requests { Level = \"Error\", {|CLG2002:TimeGenerated = default|} }")).RunAsync();
     }
 
     [Fact]
     public async Task The_fix_adds_an_initializer_where_there_was_none()
     {
-        var (_, document) = Open(Code("new Requests()"));
-        var diagnostic = Assert.Single(await DiagnosticsAsync(document.Project));
-        var actions = new List<CodeAction>();
-        await new AddMissingColumnsCodeFix().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-        var operation = (await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+        await Test(
+            Code("{|CLG2001:new Requests()|}"),
+            Code("new Requests() { {|CLG2002:TimeGenerated = default|}, {|CLG2002:Level = \"\"|} }")).RunAsync();
+    }
 
-        var text = (await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
-        Assert.Contains("new Requests() { TimeGenerated = default, Level = \"\" }", text, StringComparison.Ordinal);
+    private const string First = """
+        using System;
+        using Contoso.CallLogs;
+
+        public static class First
+        {
+            public static object One() => {|CLG2001:new Requests { Level = "x" }|};
+            public static object[] Two() => new object[] { {|CLG2001:new Requests()|}, {|CLG2001:new Requests { Note = "n" }|} };
+        }
+        """;
+
+    private const string FirstFixed = """
+        using System;
+        using Contoso.CallLogs;
+
+        public static class First
+        {
+            public static object One() => new Requests { Level = "x", {|CLG2002:TimeGenerated = default|} };
+            public static object[] Two() => new object[] { new Requests() { {|CLG2002:TimeGenerated = default|}, {|CLG2002:Level = ""|} }, new Requests { Note = "n", {|CLG2002:TimeGenerated = default|}, {|CLG2002:Level = ""|} } };
+        }
+        """;
+
+    private const string Second = """
+        using System;
+        using Contoso.CallLogs;
+
+        public static class Second
+        {
+            public static object One() => {|CLG2001:new Requests { TimeGenerated = DateTimeOffset.UtcNow }|};
+        }
+        """;
+
+    private const string SecondFixed = """
+        using System;
+        using Contoso.CallLogs;
+
+        public static class Second
+        {
+            public static object One() => new Requests { TimeGenerated = DateTimeOffset.UtcNow, {|CLG2002:Level = ""|} };
+        }
+        """;
+
+    private const string Clean = """
+        using System;
+        using Contoso.CallLogs;
+
+        public static class Clean
+        {
+            public static object One() => new Requests { TimeGenerated = DateTimeOffset.UtcNow, Level = "Error" };
+        }
+        """;
+
+    [Fact]
+    public async Task Fix_all_in_document_fixes_every_creation_of_one_document_at_a_time()
+    {
+        var test = new CallLogGenCodeFixTest<RequiredColumnsAnalyzer, AddMissingColumnsCodeFix>
+        {
+            // One document per Fix All: two documents need two passes; a clean document changes nothing.
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
+            NumberOfIncrementalIterations = 4,
+            NumberOfFixAllInDocumentIterations = 2,
+        };
+        test.TestState.Sources.Add(("First.cs", First));
+        test.TestState.Sources.Add(("Second.cs", Second));
+        test.TestState.Sources.Add(("Clean.cs", Clean));
+        test.FixedState.Sources.Add(("First.cs", FirstFixed));
+        test.FixedState.Sources.Add(("Second.cs", SecondFixed));
+        test.FixedState.Sources.Add(("Clean.cs", Clean));
+        await test.RunAsync();
     }
 
     [Fact]
-    public async Task Fix_all_fixes_every_creation_in_the_document()
+    public async Task Fix_all_in_project_and_solution_reach_every_document_and_project()
     {
-        var code = """
-            using System;
-            using Contoso.CallLogs;
-
-            public static class Program
-            {
-                public static object One() => new Requests { Level = "x" };
-                public static object Two() => new Requests { TimeGenerated = DateTimeOffset.UtcNow };
-                public static object[] Three() => new object[] { new Requests(), new Requests { Note = "n" } };
-            }
-            """;
-        var (_, document) = Open(code);
-        var diagnostics = await DiagnosticsAsync(document.Project);
-        Assert.Equal(4, diagnostics.Length);
-
-        var provider = new AddMissingColumnsCodeFix();
-        var fixAll = new FixAllContext(
-            document, provider, FixAllScope.Document, AddMissingColumnsCodeFix.DiagnosticId,
-            provider.FixableDiagnosticIds, new Diagnostics(diagnostics), CancellationToken.None);
-        var action = await provider.GetFixAllProvider().GetFixAsync(fixAll);
-        var operation = (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
-        var fixedDocument = operation.ChangedSolution.GetDocument(document.Id)!;
-
-        Assert.DoesNotContain(await DiagnosticsAsync(fixedDocument.Project), d => d.Id == "CLG2001");
-        var compilation = (await fixedDocument.Project.GetCompilationAsync())!;
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-    }
-
-    private sealed class Diagnostics(ImmutableArray<Diagnostic> all) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(all);
-
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult(all.Where(d => d.Location.SourceTree?.FilePath == document.FilePath || d.Location.SourceTree?.FilePath == document.Name));
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+        var test = new CallLogGenCodeFixTest<RequiredColumnsAnalyzer, AddMissingColumnsCodeFix>
+        {
+            // One diagnostic at a time: 5 fixes. Fix All in document: one pass per document with diagnostics (3).
+            // In project: one pass per project (2). In solution: everything in one pass.
+            NumberOfIncrementalIterations = 5,
+            NumberOfFixAllInDocumentIterations = 3,
+            NumberOfFixAllInProjectIterations = 2,
+            NumberOfFixAllIterations = 1,
+        };
+        test.TestState.Sources.Add(("First.cs", First));
+        test.TestState.Sources.Add(("Second.cs", Second));
+        test.TestState.AdditionalProjects["Other"].Sources.Add(("Other/Program.cs", Second.Replace("class Second", "class Other", StringComparison.Ordinal)));
+        test.FixedState.Sources.Add(("First.cs", FirstFixed));
+        test.FixedState.Sources.Add(("Second.cs", SecondFixed));
+        test.FixedState.AdditionalProjects["Other"].Sources.Add(("Other/Program.cs", SecondFixed.Replace("class Second", "class Other", StringComparison.Ordinal)));
+        await test.RunAsync();
     }
 }

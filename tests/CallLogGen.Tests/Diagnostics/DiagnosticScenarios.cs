@@ -45,8 +45,10 @@ public static class DiagnosticScenarios
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),
+        new("CLG2003", new[] { Page }, "User.cs", 9, 27, "The query's result cannot be read into Requests: it does not return the required column 'TimeGenerated' (dropped by Project); RequireResultColumns throws", UserCode: UserCode("Requests.Json.RequireResultColumns(Requests.Query().InLast(System.TimeSpan.FromDays(1)).Project(t => new KqlProjection { t.Level })); return input;")),
         new("CLG3001", new[] { Page }, "User.cs", 9, 55, "(an interpolated string)", UserCode: UserCode("return Requests.Query().AppendRawOperator($\"where Level == '{input}'\");")),
         new("CLG3002", new[] { Page }, "User.cs", 9, 20, "This query over Requests has no filter on TimeGenerated", UserCode: UserCode("return Requests.Query().Where(t => t.Level == input).Take(10).ToKql();")),
+        new("CLG3003", new[] { Page }, "User.cs", 9, 100, "Where reads column 'Level', which the Project before it in this query dropped", UserCode: UserCode("return Requests.Query().Project(t => new KqlProjection { t.TimeGenerated }).Where(t => t.Level == input).InLast(System.TimeSpan.FromDays(1)).ToKql();")),
         new("CLG1101", new[] { Page }, "", 0, 0, "'My Logs', which is not a C# namespace; the models are generated in 'Contoso.CallLogs'", Namespace: "My Logs"),
     };
 

@@ -116,7 +116,8 @@ public sealed class GeneratorRun(GeneratorDriverRunResult result, Compilation ou
     {
         var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
             new global::CallLogGen.Analyzers.RequiredColumnsAnalyzer(), new global::CallLogGen.Analyzers.RawKqlAnalyzer(),
-            new global::CallLogGen.Analyzers.TimeFilterAnalyzer());
+            new global::CallLogGen.Analyzers.TimeFilterAnalyzer(), new global::CallLogGen.Analyzers.DroppedColumnAnalyzer(),
+            new global::CallLogGen.Analyzers.QueryResultColumnsAnalyzer());
         return Output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToList();

@@ -102,4 +102,65 @@ public class SampleTests
         Assert.Equal(plain.Operators, perCall.Operators);
         Assert.DoesNotContain(perCall.Operators, o => o.StartsWith("Take", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Analyze_sums_up_each_call_from_a_mixed_export()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "callloggen-analyze-" + Guid.NewGuid().ToString("N") + ".ndjson");
+        File.WriteAllLines(file, new[]
+        {
+            """{"time":"2026-11-24T10:00:00Z","category":"CallAutomationOperational","operationName":"CreateCall","resultType":"Succeeded","resultSignature":201,"durationMs":200,"correlationId":"call-a"}""",
+            """{"time":"2026-11-24T10:00:05Z","category":"CallAutomationOperational","operationName":"Play","resultType":"Failed","resultSignature":"500","durationMs":"30","correlationId":"call-a"}""",
+            """{"time":"2026-11-24T10:00:09Z","category":"CallAutomationOperational","operationName":"Hangup","resultType":"Succeeded","resultSignature":200,"durationMs":12,"correlationId":"call-a"}""",
+            """{"time":"2026-11-24T10:01:00Z","category":"Usage","correlationId":"call-a","properties":{"UsageType":"PSTN","UnitType":"Minute","Quantity":1.5}}""",
+            """{"time":"2026-11-24T10:01:00Z","category":"Usage","correlationId":"call-a","properties":{"UsageType":"PSTN","UnitType":"Minute","Quantity":"0.25"}}""",
+            """{"time":"2026-11-24T11:00:00Z","category":"CallAutomationOperational","operationName":"Answer","resultType":"Succeeded","durationMs":90,"correlationId":"call-b"}""",
+            """{"time":"2026-11-24T11:00:00Z","category":"CallAutomationOperational","operationName":"Answer","durationMs":"slow","correlationId":"call-b"}""",
+            """{"time":"2026-11-24T11:00:00Z","category":"AuditEvent","operationName":"SecretGet"}""",
+        });
+
+        try
+        {
+            var (exitCode, output, error) = RunSample("analyze", file);
+
+            Assert.True(exitCode == 0, error);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var callA = lines.SkipWhile(l => l != "call call-a").Skip(1).TakeWhile(l => !l.StartsWith("call ", StringComparison.Ordinal)).ToList();
+            Assert.Contains("2026-11-24 10:00:00Z .. 2026-11-24 10:00:09Z, 3 operations, 242 ms in total", callA);
+            Assert.Contains("operations: CreateCall > Play! > Hangup", callA);
+            Assert.Contains("failed: Play at 2026-11-24 10:00:05Z: Failed 500", callA);
+            Assert.Contains("usage: PSTN (Minute) 1.75", callA);
+            Assert.Contains("2 calls, 4 operations, 2 usage records, 1 records skipped, other categories kept aside: AuditEvent (1)", lines);
+            Assert.Contains("line 7", error, StringComparison.Ordinal);
+            Assert.Contains("column 'DurationMs'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Analyze_without_files_reads_every_bundled_record()
+    {
+        var data = Path.Combine(RepositoryPaths.Root, "samples", "CallAutomationInsights", "data");
+        var operations = 0;
+        var usage = 0;
+        foreach (var file in Directory.EnumerateFiles(data))
+        {
+            var text = File.ReadAllText(file);
+            var records = text.TrimStart().StartsWith("{\"records\"", StringComparison.Ordinal)
+                ? System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("category").GetString()).ToList()
+                : text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("category").GetString()).ToList();
+            operations += records.Count(c => c == "CallAutomationOperational");
+            usage += records.Count(c => c == "Usage");
+        }
+
+        var (exitCode, output, error) = RunSample("analyze");
+
+        Assert.True(exitCode == 0, error);
+        Assert.True(operations > 100 && usage > 10, "the bundled data is missing or tiny");
+        Assert.Contains($" calls, {operations} operations, {usage} usage records", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+    }
 }

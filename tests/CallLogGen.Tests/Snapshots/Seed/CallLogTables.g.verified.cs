@@ -13,5 +13,15 @@ namespace Contoso.CallLogs
             global::Contoso.CallLogs.AcsBillingUsage.Schema,
             global::Contoso.CallLogs.AcsCallAutomationIncomingOperations.Schema,
         };
+
+        /// <summary>Every generated table's JSON mapping, in the same order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CallLogGen.Json.LogRecordJson> Json { get; } = new global::CallLogGen.Json.LogRecordJson[]
+        {
+            global::Contoso.CallLogs.AcsBillingUsage.Json,
+            global::Contoso.CallLogs.AcsCallAutomationIncomingOperations.Json,
+        };
+
+        /// <summary>A reader for exports that mix categories: each record is read into the table of its diagnostic category.</summary>
+        public static global::CallLogGen.Json.LogExportReader CreateExportReader() => global::CallLogGen.Json.LogExportReader.ForCategorizedTables(Json);
     }
 }

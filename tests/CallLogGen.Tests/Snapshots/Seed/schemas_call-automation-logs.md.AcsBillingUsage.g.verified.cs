@@ -12,11 +12,11 @@ namespace Contoso.CallLogs
     public partial class AcsBillingUsage
     {
         /// <summary>The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.</summary>
-        /// <remarks><c>Category</c> string, optional; schemas/call-automation-logs.md line 36.</remarks>
+        /// <remarks><c>Category</c> string, optional; line 36.</remarks>
         public string? Category { get; set; }
 
         /// <summary>The ID for correlated events. Can be used to identify correlated events between multiple tables.</summary>
-        /// <remarks><c>CorrelationId</c> string, optional; schemas/call-automation-logs.md line 37.</remarks>
+        /// <remarks><c>CorrelationId</c> string, optional; line 37.</remarks>
         public string? CorrelationId { get; set; }
 
         /// <summary>The time at which the usage ended.</summary>
@@ -24,11 +24,11 @@ namespace Contoso.CallLogs
         public global::System.DateTimeOffset? EndTime { get; set; }
 
         /// <summary>The operation associated with log record.</summary>
-        /// <remarks><c>OperationName</c> string, optional; schemas/call-automation-logs.md line 34.</remarks>
+        /// <remarks><c>OperationName</c> string, optional; line 34.</remarks>
         public string? OperationName { get; set; }
 
         /// <summary>The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.</summary>
-        /// <remarks><c>OperationVersion</c> string, optional; schemas/call-automation-logs.md line 35.</remarks>
+        /// <remarks><c>OperationVersion</c> string, optional; line 35.</remarks>
         public string? OperationVersion { get; set; }
 
         /// <summary>The ID of the participant the usage is for.</summary>
@@ -36,11 +36,11 @@ namespace Contoso.CallLogs
         public string? ParticipantId { get; set; }
 
         /// <summary>The number of units used or consumed for this record.</summary>
-        /// <remarks><c>Quantity</c> real, optional; schemas/call-automation-logs.md line 42.</remarks>
+        /// <remarks><c>Quantity</c> real, optional; line 42.</remarks>
         public double? Quantity { get; set; }
 
         /// <summary>The unique ID for a given usage record.</summary>
-        /// <remarks><c>RecordId</c> string, optional; schemas/call-automation-logs.md line 39.</remarks>
+        /// <remarks><c>RecordId</c> string, optional; line 39.</remarks>
         public string? RecordId { get; set; }
 
         /// <summary>The time at which the usage started.</summary>
@@ -48,16 +48,16 @@ namespace Contoso.CallLogs
         public global::System.DateTimeOffset? StartTime { get; set; }
 
         /// <summary>The timestamp (UTC) of when the log was generated.</summary>
-        /// <remarks><c>TimeGenerated</c> datetime, required; schemas/call-automation-logs.md line 33.</remarks>
+        /// <remarks><c>TimeGenerated</c> datetime, required; line 33.</remarks>
         [global::CallLogGen.RequiredColumn("schemas/call-automation-logs.md", 33, "The timestamp (UTC) of when the log was generated.")]
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
         /// <summary>The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).</summary>
-        /// <remarks><c>UnitType</c> string, optional; schemas/call-automation-logs.md line 41.</remarks>
+        /// <remarks><c>UnitType</c> string, optional; line 41.</remarks>
         public string? UnitType { get; set; }
 
         /// <summary>The mode of usage. (for example, Chat, PSTN, NAT, etc.)</summary>
-        /// <remarks><c>UsageType</c> string, optional; schemas/call-automation-logs.md line 40.</remarks>
+        /// <remarks><c>UsageType</c> string, optional; line 40.</remarks>
         public string? UsageType { get; set; }
 
         /// <summary>The ID of the first user in the usage record.</summary>

@@ -12,23 +12,23 @@ namespace Contoso.CallLogs
     public partial class AcsCallAutomationIncomingOperations
     {
         /// <summary>ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.</summary>
-        /// <remarks><c>CallConnectionId</c> string, optional; schemas/call-automation-logs.md line 59.</remarks>
+        /// <remarks><c>CallConnectionId</c> string, optional; line 59.</remarks>
         public string? CallConnectionId { get; set; }
 
         /// <summary>The caller IP address, if the operation corresponds to an API call that would come from an entity with a publicly available IP address.</summary>
-        /// <remarks><c>CallerIpAddress</c> string, optional; schemas/call-automation-logs.md line 56.</remarks>
+        /// <remarks><c>CallerIpAddress</c> string, optional; line 56.</remarks>
         public string? CallerIpAddress { get; set; }
 
         /// <summary>The identifier to identify a call and correlate events for a unique call.</summary>
-        /// <remarks><c>CorrelationId</c> string, optional; schemas/call-automation-logs.md line 50.</remarks>
+        /// <remarks><c>CorrelationId</c> string, optional; line 50.</remarks>
         public string? CorrelationId { get; set; }
 
         /// <summary>The duration of the operation in milliseconds.</summary>
-        /// <remarks><c>DurationMs</c> int, optional; schemas/call-automation-logs.md line 55.</remarks>
+        /// <remarks><c>DurationMs</c> int, optional; line 55.</remarks>
         public int? DurationMs { get; set; }
 
         /// <summary>The severity level of the event.</summary>
-        /// <remarks><c>Level</c> string, optional; schemas/call-automation-logs.md line 57.</remarks>
+        /// <remarks><c>Level</c> string, optional; line 57.</remarks>
         public string? Level { get; set; }
 
         /// <summary>The ID of the operation, unique for each request.</summary>
@@ -36,44 +36,44 @@ namespace Contoso.CallLogs
         public string? OperationId { get; set; }
 
         /// <summary>The operation associated with log record.</summary>
-        /// <remarks><c>OperationName</c> string, optional; schemas/call-automation-logs.md line 49.</remarks>
+        /// <remarks><c>OperationName</c> string, optional; line 49.</remarks>
         public string? OperationName { get; set; }
 
         /// <summary>The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.</summary>
-        /// <remarks><c>OperationVersion</c> string, optional; schemas/call-automation-logs.md line 51.</remarks>
+        /// <remarks><c>OperationVersion</c> string, optional; line 51.</remarks>
         public string? OperationVersion { get; set; }
 
         /// <summary>The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.</summary>
-        /// <remarks><c>ResultSignature</c> int, optional; schemas/call-automation-logs.md line 54.</remarks>
+        /// <remarks><c>ResultSignature</c> int, optional; line 54.</remarks>
         public int? ResultSignature { get; set; }
 
         /// <summary>The status of the operation.</summary>
-        /// <remarks><c>ResultType</c> string, optional; schemas/call-automation-logs.md line 53.</remarks>
+        /// <remarks><c>ResultType</c> string, optional; line 53.</remarks>
         public string? ResultType { get; set; }
 
         /// <summary>The SDK type used for the request.</summary>
-        /// <remarks><c>SdkType</c> string, optional; schemas/call-automation-logs.md line 62.</remarks>
+        /// <remarks><c>SdkType</c> string, optional; line 62.</remarks>
         public string? SdkType { get; set; }
 
         /// <summary>SDK version used for the request.</summary>
-        /// <remarks><c>SdkVersion</c> string, optional; schemas/call-automation-logs.md line 61.</remarks>
+        /// <remarks><c>SdkVersion</c> string, optional; line 61.</remarks>
         public string? SdkVersion { get; set; }
 
         /// <summary>A unique ID to identify a call.</summary>
-        /// <remarks><c>ServerCallId</c> string, optional; schemas/call-automation-logs.md line 60.</remarks>
+        /// <remarks><c>ServerCallId</c> string, optional; line 60.</remarks>
         public string? ServerCallId { get; set; }
 
         /// <summary>Used to identify the sub type of media operation (play, recognize)</summary>
-        /// <remarks><c>SubOperationName</c> string, optional; schemas/call-automation-logs.md line 64.</remarks>
+        /// <remarks><c>SubOperationName</c> string, optional; line 64.</remarks>
         public string? SubOperationName { get; set; }
 
         /// <summary>The timestamp (UTC) of when the log was generated.</summary>
-        /// <remarks><c>TimeGenerated</c> datetime, required; schemas/call-automation-logs.md line 48.</remarks>
+        /// <remarks><c>TimeGenerated</c> datetime, required; line 48.</remarks>
         [global::CallLogGen.RequiredColumn("schemas/call-automation-logs.md", 48, "The timestamp (UTC) of when the log was generated.")]
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
         /// <summary>The URI of the request.</summary>
-        /// <remarks><c>URI</c> string, optional; schemas/call-automation-logs.md line 58.</remarks>
+        /// <remarks><c>URI</c> string, optional; line 58.</remarks>
         public string? Uri { get; set; }
 
         /// <summary>The Log Analytics workspace ID.</summary>
