@@ -4,7 +4,9 @@ namespace CallLogGen.Benchmarks;
 
 /// <summary>
 /// <c>--report</c>: sizes of the generated source, what each edit re-ran (from the drivers' step tracking)
-/// and quick stopwatch timings, in a few seconds. Anything else goes to BenchmarkDotNet
+/// and quick stopwatch timings, in a few seconds. <c>--check-serializers</c>: every JSON reader once over the
+/// serializer benchmarks' data, checked to agree. <c>--unmapped-cost</c>: the generated reader with and without
+/// the export fields the table has no column for. Anything else goes to BenchmarkDotNet
 /// (<c>--filter '*'</c>, <c>--job short</c>, <c>--job Dry</c>, <c>--list flat</c>...).
 /// </summary>
 public static class Program
@@ -14,6 +16,16 @@ public static class Program
         if (args.Contains("--report", StringComparer.Ordinal))
         {
             return Report.Run(Console.Out);
+        }
+
+        if (args.Contains("--unmapped-cost", StringComparer.Ordinal))
+        {
+            return Serializers.UnmappedFieldsCost.Run(Console.Out);
+        }
+
+        if (args.Contains("--check-serializers", StringComparer.Ordinal))
+        {
+            return Serializers.SerializerCheck.Run(Console.Out);
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
