@@ -14,8 +14,9 @@ Directory.CreateDirectory(folder);
 
 (string Name, byte[] Bytes)[] files =
 {
-    // A storage-account blob: both tables' categories in one {"records":[...]} document, indented to be read.
-    ("export-records-mixed.json", new RealisticCallLogs(seed: 1).RecordsDocument(60, RecordKinds.Both, indented: true)),
+    // A storage-account blob: both tables' categories in one {"records":[...]} document, compact as Azure writes it
+    // (SampleTests tells the shapes apart by a leading {"records").
+    ("export-records-mixed.json", new RealisticCallLogs(seed: 1).RecordsDocument(60, RecordKinds.Both)),
     // The operational table alone as an Event Hubs capture would hold it: {"records":[...]}, compact.
     ("export-records-operations.json", new RealisticCallLogs(seed: 2, start: new DateTime(2026, 11, 24, 9, 0, 0)).RecordsDocument(70)),
     // One JSON object per line, both tables.
