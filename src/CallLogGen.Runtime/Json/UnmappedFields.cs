@@ -13,24 +13,36 @@ namespace CallLogGen.Json;
 /// </summary>
 public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
 {
-    private readonly List<UnmappedField> _fields = new();
+    // A plain array, not a List: most records keep one or two fields, and this is made once per record read.
+    private UnmappedField[] _fields = new UnmappedField[2];
+    private int _count;
 
     /// <summary>The number of fields kept.</summary>
-    public int Count => _fields.Count;
+    public int Count => _count;
 
     /// <summary>The field at <paramref name="index"/>, in the order they were read.</summary>
-    public UnmappedField this[int index] => _fields[index];
+    public UnmappedField this[int index] => (uint)index < (uint)_count ? _fields[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Keeps a field. <paramref name="section"/> is null at the record's top level, or the name of the object it sat in (<c>properties</c>).</summary>
-    public void Add(string name, JsonElement value, string? section = null) => _fields.Add(new UnmappedField(name, value, section));
+    public void Add(string name, JsonElement value, string? section = null) => Append(new UnmappedField(name, value, section));
 
     /// <summary>Keeps a field as the raw JSON bytes that arrived (valid UTF-8, checked by the reader).</summary>
-    internal void AddRaw(string name, byte[] rawJson, string? section) => _fields.Add(new UnmappedField(name, rawJson, section));
+    internal void AddRaw(string name, byte[] rawJson, string? section) => Append(new UnmappedField(name, rawJson, section));
+
+    private void Append(UnmappedField field)
+    {
+        if (_count == _fields.Length)
+        {
+            Array.Resize(ref _fields, _count * 2);
+        }
+
+        _fields[_count++] = field;
+    }
 
     /// <summary>Finds a kept field by its exact name and section.</summary>
     public bool TryGet(string name, out JsonElement value, string? section = null)
     {
-        foreach (var field in _fields)
+        foreach (var field in this)
         {
             if (string.Equals(field.Name, name, StringComparison.Ordinal) && string.Equals(field.Section, section, StringComparison.Ordinal))
             {
@@ -46,7 +58,7 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
     /// <summary>Whether any field sits in <paramref name="section"/>.</summary>
     public bool HasSection(string? section)
     {
-        foreach (var field in _fields)
+        foreach (var field in this)
         {
             if (string.Equals(field.Section, section, StringComparison.Ordinal))
             {
@@ -83,9 +95,40 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
     }
 
     /// <inheritdoc/>
-    public IEnumerator<UnmappedField> GetEnumerator() => _fields.GetEnumerator();
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<UnmappedField> IEnumerable<UnmappedField>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Enumerates the kept fields without allocating.</summary>
+    public struct Enumerator : IEnumerator<UnmappedField>
+    {
+        private readonly UnmappedFields _fields;
+        private int _index;
+
+        internal Enumerator(UnmappedFields fields)
+        {
+            _fields = fields;
+            _index = -1;
+        }
+
+        /// <inheritdoc/>
+        public readonly UnmappedField Current => _fields._fields[_index];
+
+        readonly object IEnumerator.Current => Current;
+
+        /// <inheritdoc/>
+        public bool MoveNext() => ++_index < _fields._count;
+
+        /// <inheritdoc/>
+        public void Reset() => _index = -1;
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>One kept field: its name as it arrived, its JSON value, and the object it sat in (null for the top level).</summary>
