@@ -242,9 +242,13 @@ public abstract partial class LogRecordJson<T>
         byte[] value;
         try
         {
-            text = state.Names.TryGet(name.Utf8, out var shared) && name.Text is null ? shared : name.Decode();
-            if (name.Text is null)
+            if (name.Text is not null)
             {
+                text = name.Text;
+            }
+            else if (!state.Names.TryGet(name.Utf8, out text))
+            {
+                text = name.Decode();
                 state.Names.Add(name.Utf8, text);
             }
 
