@@ -79,6 +79,31 @@ internal sealed class ColumnNameTable
     /// <summary>The column the name stands for, or -1.</summary>
     public int Find(ReadOnlySpan<byte> name) => Find(name, out _);
 
+    /// <summary>
+    /// As <see cref="Find(ReadOnlySpan{byte}, out bool)"/>, trying first the entry <paramref name="hint"/> names, and
+    /// leaving there the entry found: records of one export list their keys in the same order, so the key at
+    /// a position is nearly always the one the previous record had there, and one comparison finds it.
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> name, ref int hint, out bool primary)
+    {
+        var entry = hint;
+        if ((uint)entry < (uint)_names.Length && name.SequenceEqual(_names[entry]))
+        {
+            primary = entry < _primaryCount;
+            return _columns[entry];
+        }
+
+        entry = FindEntry(name);
+        hint = entry;
+        if (entry >= 0)
+        {
+            primary = entry < _primaryCount;
+            return _columns[entry];
+        }
+
+        return Find(name, out primary);
+    }
+
     /// <summary>The column the name stands for, or -1; <paramref name="primary"/> tells whether the name is the column's own spelling, exactly.</summary>
     public int Find(ReadOnlySpan<byte> name, out bool primary)
     {

@@ -40,7 +40,7 @@ public abstract partial class LogRecordJson<T>
                 break;
             }
 
-            var column = FindColumn(ref reader, ExportTable, out var name, out var primary);
+            var column = FindColumn(ref reader, state, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
                 return false;
@@ -86,7 +86,7 @@ public abstract partial class LogRecordJson<T>
                 return true;
             }
 
-            var column = FindColumn(ref reader, ExportTable, out var name, out var primary);
+            var column = FindColumn(ref reader, state, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
                 return false;
@@ -100,12 +100,16 @@ public abstract partial class LogRecordJson<T>
     }
 
     /// <summary>Finds the column a property name stands for, the reader on the name; <paramref name="name"/> holds the name's bytes.</summary>
-    private static int FindColumn(ref Utf8JsonReader reader, ColumnNameTable table, out PropertyName name, out bool primary)
+    private static int FindColumn(ref Utf8JsonReader reader, ReadState state, ColumnNameTable table, out PropertyName name, out bool primary)
     {
         if (!reader.ValueIsEscaped)
         {
-            name = new PropertyName(reader.ValueSpan, null);
-            return table.Find(reader.ValueSpan, out primary);
+            var span = reader.ValueSpan;
+            name = new PropertyName(span, null);
+            var position = state.KeyPosition++;
+            return position < state.KeyHints.Length
+                ? table.Find(span, ref state.KeyHints[position], out primary)
+                : table.Find(span, out primary);
         }
 
         string text;

@@ -42,10 +42,28 @@ internal sealed class ReadState
     /// <summary>Whether the record being read had the table's own <c>category</c> (a second one is kept).</summary>
     public bool CategorySeen { get; set; }
 
+    /// <summary>Per key position in a record, the name-table entry the previous record had there (see <see cref="ColumnNameTable"/>).</summary>
+    public int[] KeyHints { get; } = NewHints();
+
+    /// <summary>The position of the next key in the record being read.</summary>
+    public int KeyPosition { get; set; }
+
     public void StartRecord()
     {
         Array.Clear(Found, 0, Found.Length);
         CategorySeen = false;
+        KeyPosition = 0;
+    }
+
+    private static int[] NewHints()
+    {
+        var hints = new int[64];
+        for (var i = 0; i < hints.Length; i++)
+        {
+            hints[i] = -1;
+        }
+
+        return hints;
     }
 }
 
