@@ -23,6 +23,11 @@ public static class Program
             return Serializers.UnmappedFieldsCost.Run(Console.Out);
         }
 
+        if (args.Contains("--profile-writer", StringComparer.Ordinal))
+        {
+            return Serializers.WriterProfile.Run(Console.Out, 20).GetAwaiter().GetResult();
+        }
+
         if (args.Contains("--profile-reader", StringComparer.Ordinal))
         {
             return Serializers.ReaderProfile.Run(Console.Out, 20).GetAwaiter().GetResult();

@@ -285,7 +285,7 @@ public abstract partial class LogRecordJson<T>
         {
             foreach (var field in unmapped)
             {
-                if (field.Section is null && string.Equals(field.Name, "category", StringComparison.OrdinalIgnoreCase))
+                if (field.Section is null && field.Name.Length == 8 && string.Equals(field.Name, "category", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -314,6 +314,11 @@ public abstract partial class LogRecordJson<T>
         }
 
         Open(writer, ref opened);
+        if (spelling is null && WriteNamed(writer, ExportNames[column], Types[column], in cell))
+        {
+            return;
+        }
+
         if (spelling?.Name is { } name)
         {
             writer.WritePropertyName(name);
@@ -340,6 +345,35 @@ public abstract partial class LogRecordJson<T>
         else
         {
             WriteValue(writer, type, in cell, ValueForm.Canonical);
+        }
+    }
+
+    /// <summary>
+    /// Writes name and value in one call, for the common types in their own form: the writer then checks its
+    /// state and writes the separator once, not twice. False where the general path is needed.
+    /// </summary>
+    private static bool WriteNamed(Utf8JsonWriter writer, JsonEncodedText name, KqlType type, in CellValue cell)
+    {
+        switch (type)
+        {
+            case KqlType.String:
+                writer.WriteString(name, cell.String);
+                return true;
+            case KqlType.Int:
+            case KqlType.Long:
+                writer.WriteNumber(name, cell.Long!.Value);
+                return true;
+            case KqlType.Bool:
+                writer.WriteBoolean(name, cell.Bool!.Value);
+                return true;
+            case KqlType.Guid:
+                writer.WriteString(name, cell.Guid!.Value);
+                return true;
+            case KqlType.DateTime when cell.DateTime!.Value.Offset == TimeSpan.Zero:
+                writer.WriteString(name, cell.DateTime.Value.UtcDateTime);
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -27,3 +27,23 @@ public static class ReaderProfile
         return 0;
     }
 }
+
+/// <summary><c>--profile-writer</c>: the generated writer over the same records, again and again, for a sampling profiler.</summary>
+public static class WriterProfile
+{
+    public static async Task<int> Run(TextWriter output, double seconds)
+    {
+        var records = GeneratedJson.ReadExport(SerializerData.Get(ExportShape.Ndjson));
+        var stream = new MemoryStream();
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed.TotalSeconds < seconds)
+        {
+            stream.Position = 0;
+            var pass = Stopwatch.StartNew();
+            await GeneratedJson.WriteExportAsync(stream, records, ExportShape.RecordsDocument);
+            output.WriteLine($"{pass.Elapsed.TotalMilliseconds:F1} ms ({stream.Position} bytes)");
+        }
+
+        return 0;
+    }
+}
