@@ -90,6 +90,31 @@ public class TableResolverTests
     }
 
     [Fact]
+    public void Export_paths_follow_the_common_schema_unless_the_options_say_otherwise()
+    {
+        SchemaDocument Page() => Markdown("schemas/page.md", Table("schemas/page.md", 10, "T", false,
+            Column("schemas/page.md", 12, "TimeGenerated", KqlType.DateTime, "When."),
+            Column("schemas/page.md", 13, "DurationMs", KqlType.Int, "How long."),
+            Column("schemas/page.md", 14, "CallId", KqlType.String, "The call."),
+            Column("schemas/page.md", 15, "SdkType", KqlType.String, "The SDK."),
+            Column("schemas/page.md", 16, "_BilledSize", KqlType.Real, "Bytes.")));
+
+        var defaults = Single(Resolve(Page()));
+        Assert.Equal(new string?[] { "time", "durationMs", "properties.CallId", "properties.SdkType", null }, defaults.Columns.Select(c => c.ExportPath));
+        Assert.Equal(new[] { false, false, false, true, false }, defaults.Columns.Select(c => c.IsLowCardinality));
+
+        var overridden = Single(Resolve(Page(), Options("schemas/options.json", TableOptions("T", columns: new[]
+        {
+            Entry("DurationMs") with { ExportPath = "properties.durationMs" },
+            Entry("CallId") with { ExportPath = "callId", LowCardinality = true },
+            Entry("SdkType") with { LowCardinality = false },
+            Entry("_BilledSize") with { ExportPath = "properties.billedSize" },
+        }))));
+        Assert.Equal(new string?[] { "time", "properties.durationMs", "callId", "properties.SdkType", "properties.billedSize" }, overridden.Columns.Select(c => c.ExportPath));
+        Assert.Equal(new[] { false, false, true, false, false }, overridden.Columns.Select(c => c.IsLowCardinality));
+    }
+
+    [Fact]
     public void Options_add_standard_columns_and_correct_a_docs_only_table()
     {
         var schema = Resolve(

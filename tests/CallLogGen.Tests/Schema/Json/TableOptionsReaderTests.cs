@@ -188,6 +188,31 @@ public class TableOptionsReaderTests
     }
 
     [Fact]
+    public void Reads_export_paths_and_low_cardinality_and_reports_a_bad_path_at_its_value()
+    {
+        const string text = """
+            {"tables": [{"tableName": "T", "columns": [
+              {"column": "a", "exportPath": "properties.alpha", "lowCardinality": true},
+              {"column": "b", "exportPath": ""},
+              {"column": "c", "exportPath": "properties.x.y"},
+              {"column": "d", "lowCardinality": "yes"}]}]}
+            """;
+
+        var document = Read(text);
+
+        var columns = Assert.Single(document.Options).Columns;
+        Assert.Equal(new string?[] { "properties.alpha", "", null, null }, columns.Select(c => c.ExportPath));
+        Assert.Equal(new bool?[] { true, null, null, null }, columns.Select(c => c.LowCardinality));
+        Assert.Equal(
+            new[]
+            {
+                $"{JsonAssert.Find(text, "\"properties.x.y\"")} tables[0].columns[2].exportPath: 'properties.x.y' is not an export path; use a top-level field name (\"durationMs\"), \"properties.\" and a field name, or \"\" for a column that exports do not carry",
+                $"{JsonAssert.Find(text, "\"yes\"")} tables[0].columns[3].lowCardinality: expected true or false, found a string",
+            },
+            document.Diagnostics.Select(d => $"({d.Location!.Value.Line}, {d.Location.Value.Column}) {d.Arguments[0]}"));
+    }
+
+    [Fact]
     public void Reads_standard_columns_in_every_form()
     {
         static StandardColumnSelection Standard(string json) =>
