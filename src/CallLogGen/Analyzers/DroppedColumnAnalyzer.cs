@@ -60,7 +60,12 @@ public sealed class DroppedColumnAnalyzer : QueryInvocationAnalyzer
         var chain = new QueryChain(columnsType);
         foreach (var step in steps)
         {
-            CheckReads(context, chain, step);
+            if (chain.HasDropped)
+            {
+                // Walking an operator's arguments is the costly part; before any drop there is nothing to find.
+                CheckReads(context, chain, step);
+            }
+
             if (!chain.Apply(step))
             {
                 return; // From here on the columns are unknown.

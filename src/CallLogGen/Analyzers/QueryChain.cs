@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,12 @@ internal sealed class QueryChain
 {
     private const int MaxLocalHops = 8;
 
+    // Reading a generated column's KQL name means finding its initializer in the generated syntax; every chain over a
+    // table needs the same answers, so they are kept per symbol (symbols belong to one compilation; weak keys let
+    // them go with it). The cached dictionaries are never changed: operators build new ones.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, ResultColumn>> ColumnsOfTable = new();
+    private static readonly ConditionalWeakTable<IPropertySymbol, string> KqlNames = new();
+
     private readonly Dictionary<string, string> _droppedBy = new(System.StringComparer.Ordinal);
     private Dictionary<string, ResultColumn>? _present; // null: the table's columns, untouched
 
@@ -30,6 +37,9 @@ internal sealed class QueryChain
 
     /// <summary>The columns the query has at this point of the chain, by KQL name.</summary>
     public IReadOnlyDictionary<string, ResultColumn> Columns => Present();
+
+    /// <summary>Whether some operator so far dropped a column (until then nothing can be read that is not there).</summary>
+    public bool HasDropped => _droppedBy.Count > 0;
 
     public string? DroppedBy(string kqlName) => _droppedBy.TryGetValue(kqlName, out var op) ? op : null;
 
@@ -207,7 +217,9 @@ internal sealed class QueryChain
     }
 
     /// <summary>The KQL name of a generated column property, from its initializer (<c>KqlString.Column("URI")</c>); else its C# name.</summary>
-    public static string KqlName(IPropertySymbol property)
+    public static string KqlName(IPropertySymbol property) => KqlNames.GetValue(property, ReadKqlName);
+
+    private static string ReadKqlName(IPropertySymbol property)
     {
         foreach (var reference in property.DeclaringSyntaxReferences)
         {
@@ -248,10 +260,12 @@ internal sealed class QueryChain
 
     private Dictionary<string, ResultColumn> Present() => _present ??= TableColumns();
 
-    private Dictionary<string, ResultColumn> TableColumns()
+    private Dictionary<string, ResultColumn> TableColumns() => ColumnsOfTable.GetValue(ColumnsType, ReadTableColumns);
+
+    private static Dictionary<string, ResultColumn> ReadTableColumns(INamedTypeSymbol columnsType)
     {
         var columns = new Dictionary<string, ResultColumn>(System.StringComparer.Ordinal);
-        foreach (var member in ColumnsType.GetMembers())
+        foreach (var member in columnsType.GetMembers())
         {
             if (member is IPropertySymbol { IsStatic: false } property)
             {
