@@ -52,60 +52,106 @@ internal static class ExportReader
             throw new ArgumentNullException(nameof(stream));
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        try
+        using var window = new StreamWindow();
+        while (true)
         {
-            var cursor = new ExportCursor();
-            var length = 0;
-            var isFinal = false;
-            while (true)
+            var step = window.Cursor.Next(source, state, window.Span, window.IsFinal, out var record);
+            if (step == ExportStep.Record)
             {
-                var step = cursor.Next(source, state, buffer.AsSpan(0, length), isFinal, out var record);
-                if (step == ExportStep.Record)
-                {
-                    yield return record;
-                    continue;
-                }
-
-                if (step == ExportStep.Skipped)
-                {
-                    continue;
-                }
-
-                if (step == ExportStep.End)
-                {
-                    yield break;
-                }
-
-                // More input is needed: drop what is read, make room, fill.
-                var kept = cursor.Discard(buffer.AsSpan(0, length));
-                if (kept > 0 && cursor.Position > 0)
-                {
-                    Buffer.BlockCopy(buffer, cursor.Position, buffer, 0, kept);
-                }
-
-                cursor.Rebase();
-                length = kept;
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    isFinal = true;
-                }
-
-                length += read;
+                yield return record;
+            }
+            else if (step == ExportStep.End)
+            {
+                yield break;
+            }
+            else if (step == ExportStep.NeedMoreInput)
+            {
+                window.MakeRoom();
+                window.Filled(await stream.ReadAsync(window.Buffer, window.Length, window.Free, cancellationToken).ConfigureAwait(false));
             }
         }
-        finally
+    }
+
+    public static IEnumerable<TRecord> Read<TRecord>(IRecordSource<TRecord> source, ReadState state, Stream stream)
+    {
+        if (stream is null)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        using var window = new StreamWindow();
+        while (true)
+        {
+            var step = window.Cursor.Next(source, state, window.Span, window.IsFinal, out var record);
+            if (step == ExportStep.Record)
+            {
+                yield return record;
+            }
+            else if (step == ExportStep.End)
+            {
+                yield break;
+            }
+            else if (step == ExportStep.NeedMoreInput)
+            {
+                window.MakeRoom();
+                window.Filled(stream.Read(window.Buffer, window.Length, window.Free));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The part of a stream in memory: a pooled buffer whose read part is dropped (its lines counted) before
+    /// each refill, and which doubles when one record does not fit. The sync and async loops share it.
+    /// </summary>
+    private sealed class StreamWindow : IDisposable
+    {
+        public StreamWindow()
+        {
+            Buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        }
+
+        public ExportCursor Cursor { get; } = new();
+
+        public byte[] Buffer { get; private set; }
+
+        public int Length { get; private set; }
+
+        public int Free => Buffer.Length - Length;
+
+        public bool IsFinal { get; private set; }
+
+        public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
+
+        /// <summary>Drops what is read and makes room for more.</summary>
+        public void MakeRoom()
+        {
+            var kept = Cursor.Discard(Span);
+            if (kept > 0 && Cursor.Position > 0)
+            {
+                System.Buffer.BlockCopy(Buffer, Cursor.Position, Buffer, 0, kept);
+            }
+
+            Cursor.Rebase();
+            Length = kept;
+            if (Length == Buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Buffer.Length * 2);
+                System.Buffer.BlockCopy(Buffer, 0, larger, 0, Length);
+                ArrayPool<byte>.Shared.Return(Buffer);
+                Buffer = larger;
+            }
+        }
+
+        /// <summary>Takes what a read put after <see cref="Length"/>; nothing read means the stream ended.</summary>
+        public void Filled(int read)
+        {
+            IsFinal |= read == 0;
+            Length += read;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
         }
     }
 }

@@ -61,6 +61,13 @@ public sealed class LogExportReader
         return records;
     }
 
+    /// <summary>Streams an export synchronously, parsing each record as the enumeration asks for it.</summary>
+    public IEnumerable<object> Read(Stream utf8Json, LogReadOptions? options = null)
+    {
+        var dispatch = new Dispatch(this, options ?? LogReadOptions.Default);
+        return ExportReader.Read(dispatch, dispatch.OuterState, utf8Json);
+    }
+
     /// <summary>Streams an export, yielding each record as it is parsed.</summary>
     public IAsyncEnumerable<object> ReadAsync(Stream utf8Json, LogReadOptions? options = null, CancellationToken cancellationToken = default)
     {

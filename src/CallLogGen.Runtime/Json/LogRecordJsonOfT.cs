@@ -65,6 +65,13 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
     public IAsyncEnumerable<T> ReadExportAsync(Stream utf8Json, LogReadOptions? options = null, CancellationToken cancellationToken = default)
         => ExportReader.ReadAsync(new Source(this), CreateState(options ?? LogReadOptions.Default), utf8Json, cancellationToken);
 
+    /// <summary>
+    /// Streams a diagnostic-settings export synchronously: records are parsed as the enumeration asks for them,
+    /// and memory stays bounded by the largest record. For streams that block, prefer <see cref="ReadExportAsync"/>.
+    /// </summary>
+    public IEnumerable<T> ReadExport(Stream utf8Json, LogReadOptions? options = null)
+        => ExportReader.Read(new Source(this), CreateState(options ?? LogReadOptions.Default), utf8Json);
+
     /// <summary>Reads one export record (one JSON object).</summary>
     public T ReadExportRecord(ReadOnlySpan<byte> utf8Json, LogReadOptions? options = null)
     {

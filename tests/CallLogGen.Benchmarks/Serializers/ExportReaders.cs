@@ -85,6 +85,19 @@ public static class ExportReaders
         return sum;
     }
 
+    /// <summary>The same, through the synchronous <c>ReadExport(Stream)</c>, like STJ's per-record calls.</summary>
+    public static long GeneratedEach(byte[] data)
+    {
+        long sum = 0;
+        using var stream = new MemoryStream(data, writable: false);
+        foreach (var record in GeneratedJson.ReadExport(stream))
+        {
+            sum += record.DurationMs ?? 0;
+        }
+
+        return sum;
+    }
+
     public static long StjSourceGenEach(byte[] data, ExportShape shape) => StjEach(data, shape, RecordInfo);
 
     public static long StjReflectionEach(byte[] data, ExportShape shape) => StjEach(data, shape, ReflectionRecordInfo);

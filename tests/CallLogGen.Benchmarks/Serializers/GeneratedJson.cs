@@ -11,6 +11,9 @@ public static class GeneratedJson
     public static List<AcsCallAutomationIncomingOperations> ReadExport(ReadOnlySpan<byte> utf8) =>
         AcsCallAutomationIncomingOperations.Json.ReadExport(utf8);
 
+    public static IEnumerable<AcsCallAutomationIncomingOperations> ReadExport(Stream stream) =>
+        AcsCallAutomationIncomingOperations.Json.ReadExport(stream);
+
     public static IAsyncEnumerable<AcsCallAutomationIncomingOperations> ReadExportAsync(Stream stream) =>
         AcsCallAutomationIncomingOperations.Json.ReadExportAsync(stream);
 

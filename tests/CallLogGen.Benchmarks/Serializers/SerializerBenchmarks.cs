@@ -46,6 +46,9 @@ public class SerializerBenchmarks
     [Benchmark, BenchmarkCategory("Streaming")]
     public Task<long> Generated_EachAsync() => ExportReaders.GeneratedEachAsync(_data);
 
+    [Benchmark, BenchmarkCategory("Streaming")]
+    public long Generated_Each() => ExportReaders.GeneratedEach(_data);
+
     [Benchmark(Baseline = true), BenchmarkCategory("Streaming")]
     public long StjSourceGen_EachRecord() => ExportReaders.StjSourceGenEach(_data, Shape);
 

@@ -24,6 +24,30 @@ public class StreamingTests
         Assert.Equal(Enumerable.Range(0, 300).Select(i => "call-" + i), ids);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public void The_synchronous_reader_streams_the_same_records(int chunkSize)
+    {
+        var json = string.Join("\n", Enumerable.Range(0, 300).Select(Record)) + "\n";
+
+        var ids = AcsCallAutomationIncomingOperations.Json.ReadExport(new ChunkedStream(Encoding.UTF8.GetBytes(json), chunkSize)).Select(r => r.CorrelationId);
+
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => "call-" + i), ids);
+    }
+
+    [Fact]
+    public void The_synchronous_reader_reads_only_as_far_as_it_is_asked()
+    {
+        var stream = new ChunkedStream(Encoding.UTF8.GetBytes(Record(0) + "\n" + Record(1) + "\n"), 16) { FailAfter = Record(0).Length + 40 };
+
+        using var records = AcsCallAutomationIncomingOperations.Json.ReadExport(stream).GetEnumerator();
+
+        Assert.True(records.MoveNext());
+        Assert.Equal("call-0", records.Current.CorrelationId);
+        Assert.Throws<IOException>(() => records.MoveNext());
+    }
+
     [Fact]
     public async Task A_record_larger_than_the_buffer_is_read()
     {
@@ -84,6 +108,7 @@ public class StreamingTests
             records.Add(record);
         }
 
+        Assert.Equal(records.Select(r => r.GetType()), reader.Read(new ChunkedStream(Encoding.UTF8.GetBytes(json), 5)).Select(r => r.GetType()));
         Assert.Equal("call-0", Assert.IsType<AcsCallAutomationIncomingOperations>(records[0]).CorrelationId);
         Assert.Equal("r1", Assert.IsType<AcsBillingUsage>(records[1]).RecordId);
         var kept = Assert.IsType<UnknownLogRecord>(records[2]);
