@@ -223,11 +223,6 @@ public abstract partial class LogRecordJson<T>
         writer.WriteEndArray();
     }
 
-    /// <summary>Whether Azure Monitor sets the column itself, so that the Logs Ingestion API rejects it.</summary>
-    public static bool IsSystemColumn(string columnName)
-        => columnName.StartsWith("_", StringComparison.Ordinal)
-           || columnName is "TenantId" or "Type" or "SourceSystem" or "MG" or "ManagementGroupName" or "Computer" or "RawData";
-
     private void WriteSection(Utf8JsonWriter writer, T record, int[] order, bool inProperties, UnmappedFields? unmapped, ref CellValue cell, ref bool opened)
     {
         var categoryAt = inProperties || CategoryUtf8 is null || HasOwnCategory(unmapped) ? -1 : CategoryPosition;

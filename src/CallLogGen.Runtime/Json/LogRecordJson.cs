@@ -162,6 +162,11 @@ public abstract class LogRecordJson
         _ => null,
     };
 
+    /// <summary>Whether Azure Monitor sets the column itself, so that the Logs Ingestion API rejects it.</summary>
+    public static bool IsSystemColumn(string columnName)
+        => columnName.StartsWith("_", StringComparison.Ordinal)
+           || columnName is "TenantId" or "Type" or "SourceSystem" or "MG" or "ManagementGroupName" or "Computer" or "RawData";
+
     internal ReadState CreateState(LogReadOptions options) => new(options, Types.Length, LowCardinality);
 
     /// <summary>Reads one export record, the reader before its first token; false when the input ends first and more may come.</summary>
