@@ -19,28 +19,7 @@ public class AnalyzerTests
         """;
 
     private static IReadOnlyList<Diagnostic> Analyze(string body)
-    {
-        var code = $$"""
-            using System;
-            using CallLogGen.Kql;
-            using Contoso.CallLogs;
-
-            namespace User
-            {
-                public static class Program
-                {
-                    public static object Run(string input)
-                    {
-                        {{body}}
-                    }
-                }
-            }
-            """;
-        var files = RepositorySchemaFiles.Read().Append(new SchemaInput("schemas/requests.md", Page));
-        var run = new GeneratorHarness(files, userCode: code).Run();
-        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return run.AnalyzerDiagnostics();
-    }
+        => UserProgram.Compile(new[] { new SchemaInput("schemas/requests.md", Page) }, body).AnalyzerDiagnostics();
 
     [Fact]
     public void A_creation_that_sets_every_required_column_is_clean()

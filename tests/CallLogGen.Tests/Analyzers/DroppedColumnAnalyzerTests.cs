@@ -1,4 +1,3 @@
-using System.Reflection;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -21,45 +20,12 @@ public class DroppedColumnAnalyzerTests
         """;
 
     private static GeneratorRun Run(string body, string header = "")
-    {
-        var code = header + $$"""
-            using System;
-            using CallLogGen.Kql;
-            using Contoso.CallLogs;
-
-            namespace User
-            {
-                public static class Program
-                {
-                    public static object Run(string input)
-                    {
-                        {{body}}
-                    }
-                }
-            }
-            """;
-        var files = RepositorySchemaFiles.Read().Append(new SchemaInput("schemas/requests.md", Page));
-        var run = new GeneratorHarness(files, userCode: code).Run();
-        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return run;
-    }
+        => UserProgram.Compile(new[] { new SchemaInput("schemas/requests.md", Page) }, body, header);
 
     private static List<Diagnostic> Clg3003(GeneratorRun run) => run.AnalyzerDiagnostics().Where(d => d.Id == "CLG3003").ToList();
 
     // What building the query does at run time: null, or the message of the exception it throws.
-    private static string? RuntimeFailure(GeneratorRun run)
-    {
-        var program = run.LoadAssembly().GetType("User.Program", throwOnError: true)!;
-        try
-        {
-            program.GetMethod("Run")!.Invoke(null, new object[] { "x" });
-            return null;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException failure)
-        {
-            return failure.Message;
-        }
-    }
+    private static string? RuntimeFailure(GeneratorRun run) => UserProgram.Execute(run).Failure;
 
     /// <summary>Chains with a dropped column: the column as written, its KQL name, the reader and the dropper.</summary>
     public static TheoryData<string, string, string, string, string> Mistakes() => new()

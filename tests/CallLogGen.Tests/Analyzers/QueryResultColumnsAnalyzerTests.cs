@@ -1,4 +1,3 @@
-using System.Reflection;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -42,53 +41,21 @@ public class QueryResultColumnsAnalyzerTests
         | Actor | string | No | Who. |
         """;
 
-    private static GeneratorRun Run(string body, string header = "")
-    {
-        var code = header + $$"""
-            using System;
-            using System.Text;
-            using CallLogGen.Kql;
-            using Contoso.CallLogs;
-
-            namespace User
-            {
-                public static class Program
-                {
-                    private static readonly DateTimeOffset From = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-                    public static object Run(string input)
-                    {
-                        {{body}}
-                    }
-                }
-            }
-            """;
-        var files = RepositorySchemaFiles.Read().Concat(new[]
+    private static GeneratorRun Run(string body, string header = "") => UserProgram.Compile(
+        new[]
         {
             new SchemaInput("schemas/requests.md", Requests),
             new SchemaInput("schemas/mirror.md", Mirror),
             new SchemaInput("schemas/audit.md", Audit),
-        });
-        var run = new GeneratorHarness(files, userCode: code).Run();
-        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return run;
-    }
+        },
+        body,
+        header,
+        members: "private static readonly DateTimeOffset From = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);");
 
     private static List<Diagnostic> Clg2003(GeneratorRun run) => run.AnalyzerDiagnostics().Where(d => d.Id == "CLG2003").ToList();
 
     // What the code does at run time: its result, or the message of the InvalidOperationException it throws.
-    private static (object? Result, string? Failure) Execute(GeneratorRun run, string input = "x")
-    {
-        var program = run.LoadAssembly().GetType("User.Program", throwOnError: true)!;
-        try
-        {
-            return (program.GetMethod("Run")!.Invoke(null, new object[] { input }), null);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException failure)
-        {
-            return (null, failure.Message);
-        }
-    }
+    private static (object? Result, string? Failure) Execute(GeneratorRun run, string input = "x") => UserProgram.Execute(run, input);
 
     /// <summary>Reads of a query that lacks required columns: the code, each missing column with its KQL type, and the message's reasons.</summary>
     public static TheoryData<string, string[], string> Mistakes() => new()
