@@ -101,7 +101,8 @@ internal sealed class ColumnNameTable
             return _columns[entry];
         }
 
-        return Find(name, out primary);
+        primary = false;
+        return FindFolded(name);
     }
 
     /// <summary>The column the name stands for, or -1; <paramref name="primary"/> tells whether the name is the column's own spelling, exactly.</summary>
@@ -115,6 +116,12 @@ internal sealed class ColumnNameTable
         }
 
         primary = false;
+        return FindFolded(name);
+    }
+
+    /// <summary>The column whose name differs from <paramref name="name"/> only in ASCII case, or -1.</summary>
+    private int FindFolded(ReadOnlySpan<byte> name)
+    {
         if (_folded is null || name.Length > MaxFoldedLength)
         {
             return -1;

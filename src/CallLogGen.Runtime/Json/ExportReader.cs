@@ -188,7 +188,7 @@ internal sealed class ExportCursor
     /// <summary>Counts the lines in the read part of the window before it is dropped; returns how many bytes remain.</summary>
     public int Discard(ReadOnlySpan<byte> window)
     {
-        _linesBeforeWindow += CountLines(window.Slice(0, Position));
+        _linesBeforeWindow += JsonTokens.CountLines(window.Slice(0, Position));
         _windowStart += Position;
         return window.Length - Position;
     }
@@ -421,7 +421,7 @@ internal sealed class ExportCursor
     private LogJsonException Fail(ReadOnlySpan<byte> window, int position, string problem, long recordIndex, string? column = null, Exception? inner = null)
     {
         position = Math.Min(Math.Max(position, 0), window.Length);
-        var line = _linesBeforeWindow + CountLines(window.Slice(0, position)) + 1;
+        var line = _linesBeforeWindow + JsonTokens.CountLines(window.Slice(0, position)) + 1;
         return new LogJsonException(problem, _windowStart + position, line, recordIndex, column, inner);
     }
 
@@ -456,23 +456,5 @@ internal sealed class ExportCursor
         }
 
         return position;
-    }
-
-    private static long CountLines(ReadOnlySpan<byte> bytes)
-    {
-#if NET8_0_OR_GREATER
-        return bytes.Count((byte)'\n');
-#else
-        long count = 0;
-        foreach (var b in bytes)
-        {
-            if (b == (byte)'\n')
-            {
-                count++;
-            }
-        }
-
-        return count;
-#endif
     }
 }

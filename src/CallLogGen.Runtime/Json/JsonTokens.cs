@@ -27,15 +27,25 @@ internal static class JsonTokens
     public static LogJsonException Locate(ReadOnlySpan<byte> input, long offset, string problem, long row, string? column, Exception inner)
     {
         offset = Math.Min(Math.Max(offset, 0), input.Length);
-        long line = 1;
-        foreach (var b in input.Slice(0, (int)offset))
+        return new LogJsonException(problem, offset, CountLines(input.Slice(0, (int)offset)) + 1, row, column, inner);
+    }
+
+    /// <summary>The line breaks in <paramref name="bytes"/>: how errors name their line.</summary>
+    public static long CountLines(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return bytes.Count((byte)'\n');
+#else
+        long count = 0;
+        foreach (var b in bytes)
         {
             if (b == (byte)'\n')
             {
-                line++;
+                count++;
             }
         }
 
-        return new LogJsonException(problem, offset, line, row, column, inner);
+        return count;
+#endif
     }
 }

@@ -115,7 +115,7 @@ public abstract class LogRecordJson
         TopOrder = WriteOrder(ExportSection.Top);
         PropertiesOrder = WriteOrder(ExportSection.Properties);
         var categoryRank = Array.IndexOf(CommonFieldOrder, "category");
-        while (CategoryPosition < TopOrder.Length && Array.IndexOf(CommonFieldOrder, Encoding.UTF8.GetString(ExportUtf8[TopOrder[CategoryPosition]])) is var rank && rank >= 0 && rank < categoryRank)
+        while (CategoryPosition < TopOrder.Length && CommonRank(TopOrder[CategoryPosition]) < categoryRank)
         {
             CategoryPosition++;
         }
@@ -172,6 +172,13 @@ public abstract class LogRecordJson
     /// <summary>Reads one export record, the reader before its first token; false when the input ends first and more may come.</summary>
     internal abstract bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record);
 
+    /// <summary>Where a top-level column's field comes in Azure's order; fields outside the common schema come after.</summary>
+    private int CommonRank(int column)
+    {
+        var rank = Array.IndexOf(CommonFieldOrder, Encoding.UTF8.GetString(ExportUtf8[column]));
+        return rank < 0 ? CommonFieldOrder.Length : rank;
+    }
+
     private int[] WriteOrder(ExportSection section)
     {
         var order = new List<int>();
@@ -184,18 +191,7 @@ public abstract class LogRecordJson
         }
 
         // Top-level fields in the order Azure writes them; the service's own fields in schema order.
-        order.Sort((a, b) => Rank(a).CompareTo(Rank(b)) is var byRank and not 0 ? byRank : a.CompareTo(b));
+        order.Sort((a, b) => (section == ExportSection.Top ? CommonRank(a).CompareTo(CommonRank(b)) : 0) is var byRank and not 0 ? byRank : a.CompareTo(b));
         return order.ToArray();
-
-        int Rank(int column)
-        {
-            if (section != ExportSection.Top)
-            {
-                return 0;
-            }
-
-            var rank = Array.IndexOf(CommonFieldOrder, Encoding.UTF8.GetString(ExportUtf8[column]));
-            return rank < 0 ? CommonFieldOrder.Length : rank;
-        }
     }
 }
