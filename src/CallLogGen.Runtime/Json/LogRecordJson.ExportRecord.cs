@@ -154,27 +154,13 @@ public abstract partial class LogRecordJson<T>
             }
         }
 
-        cell.Clear();
-        var type = Types[column];
-        CellStatus status;
-        string? problem;
-        try
-        {
-            status = CellParser.Read(ref reader, type, ref cell, state.Pools[column], decodeJsonStrings: false, out problem);
-        }
-        catch (FormatException e)
-        {
-            throw new RecordFault(e.Message, tokenStart, Schema.Columns[column].Name, e);
-        }
-
-        var expectedSection = inProperties ? ExportSection.Properties : ExportSection.Top;
-        var spelledAsPath = primary && Sections[column] == expectedSection;
+        var status = ReadCell(ref reader, state, record, column, columnForErrors: null, decodeJsonStrings: false, ref cell);
         switch (status)
         {
             case CellStatus.Typed:
-                SetCell(record, column, in cell);
-                state.Found[column] = ReadState.Valued;
-                var form = FormOf(reader.TokenType, type);
+                var expectedSection = inProperties ? ExportSection.Properties : ExportSection.Top;
+                var spelledAsPath = primary && Sections[column] == expectedSection;
+                var form = FormOf(reader.TokenType, Types[column]);
                 if (!spelledAsPath || form != ValueForm.Canonical)
                 {
                     (unmapped ??= new UnmappedFields()).AddSpelling(column, spelledAsPath ? null : DecodeName(name, tokenStart), inProperties, form);
@@ -182,21 +168,48 @@ public abstract partial class LogRecordJson<T>
 
                 return true;
             case CellStatus.Null:
-                state.Found[column] = ReadState.NullValued;
                 return true;
-            case CellStatus.Empty:
-                // No value, but the empty string is what arrived: kept, so that writing it back loses nothing.
-                state.Found[column] = ReadState.NullValued;
-                return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
             default:
-                if (!state.Options.KeepUntypedValues)
-                {
-                    throw new RecordFault(problem!, tokenStart, Schema.Columns[column].Name);
-                }
-
-                state.Found[column] = ReadState.NullValued;
+                // No typed value, but what arrived (an empty string, or a value kept untyped) is kept, so that writing it back loses nothing.
                 return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
         }
+    }
+
+    /// <summary>
+    /// Reads one cell into column <paramref name="column"/>'s property and notes in <paramref name="state"/> whether it
+    /// had a value. A value that cannot be typed fails the record unless the options keep such values, in which case
+    /// <see cref="CellStatus.Untyped"/> tells the caller to keep it. Errors name <paramref name="columnForErrors"/>, or
+    /// else the schema's column.
+    /// </summary>
+    private CellStatus ReadCell(ref Utf8JsonReader reader, ReadState state, T record, int column, string? columnForErrors, bool decodeJsonStrings, ref CellValue cell)
+    {
+        var tokenStart = reader.TokenStartIndex;
+        cell.Clear();
+        CellStatus status;
+        string? problem;
+        try
+        {
+            status = CellParser.Read(ref reader, Types[column], ref cell, state.Pools[column], decodeJsonStrings, out problem);
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, tokenStart, columnForErrors ?? Schema.Columns[column].Name, e);
+        }
+
+        if (status == CellStatus.Typed)
+        {
+            SetCell(record, column, in cell);
+            state.Found[column] = ReadState.Valued;
+            return status;
+        }
+
+        if (status == CellStatus.Untyped && !state.Options.KeepUntypedValues)
+        {
+            throw new RecordFault(problem!, tokenStart, columnForErrors ?? Schema.Columns[column].Name);
+        }
+
+        state.Found[column] = ReadState.NullValued;
+        return status;
     }
 
     private static string DecodeName(scoped PropertyName name, long tokenStart)

@@ -170,44 +170,15 @@ public abstract partial class LogRecordJson<T>
         {
             var column = _ordinals[position];
             var name = _names[position];
-            var tokenStart = reader.TokenStartIndex;
             if (column < 0)
             {
                 (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
                 return;
             }
 
-            _cell.Clear();
-            CellStatus status;
-            string? problem;
-            try
+            if (_json.ReadCell(ref reader, State, _record, column, name, decodeJsonStrings: true, ref _cell) == CellStatus.Untyped)
             {
-                status = CellParser.Read(ref reader, _json.Types[column], ref _cell, State.Pools[column], decodeJsonStrings: true, out problem);
-            }
-            catch (FormatException e)
-            {
-                throw new RecordFault(e.Message, tokenStart, name, e);
-            }
-
-            switch (status)
-            {
-                case CellStatus.Typed:
-                    _json.SetCell(_record, column, in _cell);
-                    State.Found[column] = ReadState.Valued;
-                    break;
-                case CellStatus.Null:
-                case CellStatus.Empty:
-                    State.Found[column] = ReadState.NullValued;
-                    break;
-                default:
-                    if (!State.Options.KeepUntypedValues)
-                    {
-                        throw new RecordFault(problem!, tokenStart, name);
-                    }
-
-                    State.Found[column] = ReadState.NullValued;
-                    (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
-                    break;
+                (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
             }
         }
 
