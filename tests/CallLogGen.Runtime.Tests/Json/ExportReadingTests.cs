@@ -68,6 +68,20 @@ public class ExportReadingTests
         Assert.Contains("\"extra\":[1,2.50,\"\\ud800\"]", WritingTests.WriteExportRecord(record), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_column_knows_its_export_path()
+    {
+        string? PathOf(string column) => AcsCallAutomationIncomingOperations.Json.ExportPath(
+            AcsCallAutomationIncomingOperations.Schema.Columns.ToList().FindIndex(c => c.Name == column));
+
+        Assert.Equal("time", PathOf("TimeGenerated"));
+        Assert.Equal("resourceId", PathOf("_ResourceId"));
+        Assert.Equal("durationMs", PathOf("DurationMs"));
+        Assert.Equal("properties.URI", PathOf("URI"));
+        Assert.Null(PathOf("TenantId"));
+        Assert.Null(PathOf("_BilledSize"));
+    }
+
     [Theory]
     [InlineData("records")]
     [InlineData("array")]
