@@ -7,7 +7,7 @@ using CallLogGen.Tests.Infrastructure;
 namespace CallLogGen.Runtime.Tests.Json;
 
 /// <summary>
-/// Every real record in the shared corpus, read and written back, says what it said before. The corpus
+/// Every real record in the corpus (tests/data), read and written back, says what it said before. The corpus
 /// holds other services' categories, so each record is read twice: by the mixed-category reader (which
 /// keeps foreign categories whole) and forced into the Call Automation model, where its common fields
 /// are typed and everything else must survive as unmapped fields.
@@ -17,9 +17,9 @@ public class CorpusRoundTripTests
     public static TheoryData<string> CorpusFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Shared, "corpus", "samples"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.TestData, "corpus", "samples"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(Path.Combine(RepositoryPaths.Shared, "corpus", "samples"), file));
+            data.Add(Path.GetRelativePath(Path.Combine(RepositoryPaths.TestData, "corpus", "samples"), file));
         }
 
         return data;
@@ -29,7 +29,7 @@ public class CorpusRoundTripTests
     [MemberData(nameof(CorpusFiles))]
     public void Every_record_survives_a_round_trip_through_the_model(string file)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "corpus", "samples", file));
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.TestData, "corpus", "samples", file));
         var originals = Records(bytes);
 
         var records = AcsCallAutomationIncomingOperations.Json.ReadExport(bytes, new LogReadOptions { KeepUntypedValues = true });
@@ -47,7 +47,7 @@ public class CorpusRoundTripTests
     [MemberData(nameof(CorpusFiles))]
     public void Every_record_survives_the_mixed_category_reader(string file)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "corpus", "samples", file));
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.TestData, "corpus", "samples", file));
         var originals = Records(bytes);
         var reader = new LogExportReader(AcsCallAutomationIncomingOperations.Json, AcsBillingUsage.Json);
 

@@ -28,7 +28,7 @@ public class MutationPropertyTests(ITestOutputHelper output)
     private static readonly Lazy<List<string>> Records = new(() =>
     {
         var records = new List<string> { ExportReadingTests.Operation, StreamingTests.Record(7) };
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Shared, "corpus", "samples"), "*.json", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.TestData, "corpus", "samples"), "*.json", SearchOption.AllDirectories))
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
             var root = document.RootElement;
@@ -38,7 +38,7 @@ public class MutationPropertyTests(ITestOutputHelper output)
             }
         }
 
-        Assert.True(records.Count >= 10, "the shared corpus was not found");
+        Assert.True(records.Count >= 10, "the corpus in tests/data was not found");
         return records;
     });
 

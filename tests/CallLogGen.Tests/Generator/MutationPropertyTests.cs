@@ -15,15 +15,15 @@ public class MutationPropertyTests(ITestOutputHelper output)
 
     private static readonly Lazy<IReadOnlyList<SchemaInput>> CorpusFiles = new(() =>
     {
-        var shared = RepositoryPaths.Shared;
+        var testData = RepositoryPaths.TestData;
         var files = new[] { "corpus/markdown", "corpus/tables", "corpus/json", "seeds" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(shared, folder), "*", SearchOption.AllDirectories))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(testData, folder), "*", SearchOption.AllDirectories))
             .Select(path => new SchemaInput(
                 "schemas/" + Path.GetFileName(path).Replace(".txt", ".md", StringComparison.Ordinal),
                 File.ReadAllText(path)))
             .Concat(RepositorySchemaFiles.Read())
             .ToList();
-        Assert.True(files.Count >= 20, "the shared corpus was not found");
+        Assert.True(files.Count >= 20, "the corpus in tests/data was not found");
         return files;
     });
 

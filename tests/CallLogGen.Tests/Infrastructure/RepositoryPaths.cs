@@ -1,8 +1,8 @@
 namespace CallLogGen.Tests.Infrastructure;
 
 /// <summary>
-/// Where the repository and the shared corpus are. CI clones the repository into a fresh folder with a
-/// copy of <c>shared/</c> beside it, so both are found by walking up from the test binaries.
+/// Where the repository and its test data are, found by walking up from the test binaries. Tests read only
+/// the repository: the corpus of real documents is copied under <c>tests/data</c> with its sources.
 /// </summary>
 public static class RepositoryPaths
 {
@@ -10,21 +10,8 @@ public static class RepositoryPaths
 
     public static string Schemas => Path.Combine(Root, "schemas");
 
-    private static readonly Lazy<string> SharedFolder = new(FindShared);
-
-    /// <summary>The shared folder beside the repository (corpus/, seeds/); only tests that read the corpus need it.</summary>
-    public static string Shared => SharedFolder.Value;
-
-    private static string FindShared()
-    {
-        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-        if (Directory.Exists(Path.Combine(beside, "corpus")))
-        {
-            return beside;
-        }
-
-        throw new DirectoryNotFoundException($"shared/corpus not found: expected {beside}, beside the repository");
-    }
+    /// <summary>The test data folder (corpus/, seeds/), described in its README.</summary>
+    public static string TestData => Path.Combine(Root, "tests", "data");
 
     private static string FindRoot()
     {

@@ -3,17 +3,17 @@ using CallLogGen.Schema;
 
 namespace CallLogGen.Tests.Schema;
 
-/// <summary>The shared corpus, read in place (never copied), and the files the markdown tests read.</summary>
+/// <summary>The corpus of real documents (tests/data, copied from the published sources), and the files the markdown tests read.</summary>
 internal static class Corpus
 {
-    /// <summary>The shared folder (holding corpus/ and seeds/).</summary>
-    public static string Shared => Infrastructure.RepositoryPaths.Shared;
+    /// <summary>The test data folder (holding corpus/ and seeds/).</summary>
+    public static string TestData => Infrastructure.RepositoryPaths.TestData;
 
-    public static string Root => Path.Combine(Shared, "corpus");
+    public static string Root => Path.Combine(TestData, "corpus");
 
-    public static string PathOf(string relative) => Path.Combine(Shared, relative.Replace('/', Path.DirectorySeparatorChar));
+    public static string PathOf(string relative) => Path.Combine(TestData, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>A shared file as the generator would see it: FilePath absolute, RelativePath relative to shared/.</summary>
+    /// <summary>A test data file as the generator would see it: FilePath absolute, RelativePath relative to tests/data.</summary>
     public static SchemaFile Load(string relative)
     {
         var path = PathOf(relative);
@@ -22,7 +22,7 @@ internal static class Corpus
         return new SchemaFile(path, relative, text);
     }
 
-    /// <summary>Every markdown file the corpus tests read, relative to shared/.</summary>
+    /// <summary>Every markdown file the corpus tests read, relative to tests/data.</summary>
     public static IEnumerable<string> MarkdownFiles()
     {
         foreach (var folder in new[] { "corpus/markdown", "corpus/tables" })

@@ -5,31 +5,31 @@ namespace CallLogGen.Tests.Schema.Json;
 
 /// <summary>
 /// Finds the files the JSON tests read in place: the repository (the folder holding CallLogGen.sln,
-/// found by walking up from the test binaries) and the shared corpus beside it (<c>&lt;root&gt;/../shared</c>).
+/// found by walking up from the test binaries) and its test data (<c>tests/data</c>).
 /// </summary>
 internal static class JsonCorpus
 {
     public static string RepoRoot => Infrastructure.RepositoryPaths.Root;
 
-    public static string SharedRoot => Infrastructure.RepositoryPaths.Shared;
+    public static string TestDataRoot => Infrastructure.RepositoryPaths.TestData;
 
-    public static string CorpusJson => Path.Combine(SharedRoot, "corpus", "json");
+    public static string CorpusJson => Path.Combine(TestDataRoot, "corpus", "json");
 
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "CallLogGen.Tests", "Schema", "Json", "Fixtures");
 
     public static string OptionsSchemaPath => Path.Combine(RepoRoot, "docs", "table-options.schema.json");
 
-    /// <summary>Every JSON file of the shared corpus (schemas and record samples), for the parser tests.</summary>
+    /// <summary>Every JSON file of the corpus (schemas and record samples), for the parser tests.</summary>
     public static IReadOnlyList<string> AllCorpusJsonFiles() =>
-        Directory.EnumerateFiles(Path.Combine(SharedRoot, "corpus"), "*.json", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(TestDataRoot, "corpus"), "*.json", SearchOption.AllDirectories)
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>A corpus or fixture file as the pipeline would hand it over (relative to the shared folder or the repo).</summary>
+    /// <summary>A corpus or fixture file as the pipeline would hand it over (relative to tests/data or the repo).</summary>
     public static SchemaFile Load(string path)
     {
         var full = Path.GetFullPath(path);
-        var baseDir = full.StartsWith(SharedRoot, StringComparison.Ordinal) ? SharedRoot : RepoRoot;
+        var baseDir = full.StartsWith(TestDataRoot, StringComparison.Ordinal) ? TestDataRoot : RepoRoot;
         var relative = Path.GetRelativePath(baseDir, full).Replace('\\', '/');
         return new SchemaFile(full, relative, File.ReadAllText(full));
     }

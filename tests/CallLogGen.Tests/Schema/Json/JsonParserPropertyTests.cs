@@ -85,7 +85,7 @@ public class JsonParserPropertyTests
     [Fact]
     public void Reads_every_corpus_file_as_System_Text_Json_reads_it()
     {
-        Assert.True(Corpus.Length >= 6, "the shared corpus was not found");
+        Assert.True(Corpus.Length >= 6, "the corpus in tests/data was not found");
         foreach (var text in Corpus)
         {
             var result = JsonParser.Parse(text);

@@ -281,7 +281,7 @@ public class JsonSchemaReaderTests
     [Fact]
     public void Ignores_the_record_samples_of_the_corpus()
     {
-        var samples = Directory.EnumerateFiles(Path.Combine(JsonCorpus.SharedRoot, "corpus", "samples"), "*.json", SearchOption.AllDirectories).ToList();
+        var samples = Directory.EnumerateFiles(Path.Combine(JsonCorpus.TestDataRoot, "corpus", "samples"), "*.json", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(samples);
         foreach (var path in samples)
         {

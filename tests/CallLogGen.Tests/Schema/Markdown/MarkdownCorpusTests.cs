@@ -8,7 +8,7 @@ namespace CallLogGen.Tests.Schema.Markdown;
 using KqlType = CallLogGen.Model.KqlType;
 
 /// <summary>
-/// Every markdown document of the shared corpus, read in place. Expectations come from reading each document:
+/// Every markdown document of the corpus (tests/data). Expectations come from reading each document:
 /// which tables are schemas (and which distractors are not), their names, column counts, and the names and
 /// types of the first three and the last column.
 /// </summary>
