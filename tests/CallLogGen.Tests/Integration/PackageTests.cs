@@ -5,9 +5,9 @@ namespace CallLogGen.Tests.Integration;
 
 /// <summary>
 /// The nupkg as a user gets it: packed from the repository, checked for its layout, then added with
-/// <c>dotnet add package</c> to a fresh console project that has a JSON table schema and a docs-style
-/// markdown page in its schemas/ folder (found by the package's default glob), built with warnings as
-/// errors and run. Slow (several dotnet commands): hence two tests sharing one pack.
+/// <c>dotnet add package</c> to a fresh console project for .NET 8, 9 and 10 that has a JSON table schema and a
+/// docs-style markdown page in its schemas/ folder (found by the package's default glob), built with warnings as
+/// errors and run on .NET 10 and (self-contained) on .NET 8. Slow (several dotnet commands): hence tests sharing one pack.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class PackageTests : IClassFixture<PackageFixture>
@@ -34,7 +34,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             "analyzers/dotnet/cs/Markdig.dll",
             "analyzers/dotnet/cs/CallLogGen.CodeFixes.dll",
             "lib/netstandard2.0/CallLogGen.Runtime.dll",
-            "lib/net10.0/CallLogGen.Runtime.dll",
+            "lib/net8.0/CallLogGen.Runtime.dll",
             "build/CallLogGen.props",
             "buildTransitive/CallLogGen.props",
         })
@@ -63,16 +63,16 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             g => g.Attribute("targetFramework")!.Value,
             g => g.Elements().Select(d => d.Attribute("id")!.Value).ToList());
         Assert.Contains("System.Text.Json", groups[".NETStandard2.0"]);
-        Assert.Empty(groups["net10.0"]);
+        Assert.Contains("Microsoft.Bcl.AsyncInterfaces", groups[".NETStandard2.0"]);
+        Assert.Empty(groups["net8.0"]);
         Assert.DoesNotContain(groups.Values.SelectMany(ids => ids), id => id.StartsWith("CallLogGen", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Console_app_built_against_the_package_prints_the_generated_schemas()
+    public void Console_app_built_against_the_package_for_NET_8_9_and_10_runs_every_reader()
     {
         var package = PackagePathOrFail();
         using var consumer = new TempFolder("callloggen-consumer");
-        var packages = consumer.Combine("nuget-packages");
         var app = consumer.Combine("app");
         Directory.CreateDirectory(app);
 
@@ -88,33 +88,65 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         File.WriteAllText(Path.Combine(app, "schemas", "my-table.json"), SentinelTable);
         File.WriteAllText(Path.Combine(app, "schemas", "app-audit.md"), MarkdownPage);
 
-        // Its own packages folder: this run's restore can only see this run's package, and it is deleted with the folder.
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        try
+        {
+            var add = DotNetCli.Run(app, AddPackageTimeout, null, "add", "PackageConsumer.csproj", "package", "CallLogGen", "--version", _fixture.Version);
+            Assert.True(add.Succeeded, "dotnet add package failed:\n" + add.Describe());
+            var project = File.ReadAllText(Path.Combine(app, "PackageConsumer.csproj"));
+            Assert.True(project.Contains("Include=\"CallLogGen\"", StringComparison.Ordinal) && project.Contains(_fixture.Version, StringComparison.Ordinal), "dotnet add package did not reference the package:\n" + project);
+            Assert.False(project.Contains("IncludeAssets", StringComparison.Ordinal), "dotnet add package limited the assets (a development dependency?):\n" + project);
 
-        var add = DotNetCli.Run(app, AddPackageTimeout, environment, "add", "PackageConsumer.csproj", "package", "CallLogGen", "--version", _fixture.Version);
-        Assert.True(add.Succeeded, "dotnet add package failed:\n" + add.Describe());
-        var project = File.ReadAllText(Path.Combine(app, "PackageConsumer.csproj"));
-        Assert.True(project.Contains("Include=\"CallLogGen\"", StringComparison.Ordinal) && project.Contains(_fixture.Version, StringComparison.Ordinal), "dotnet add package did not reference the package:\n" + project);
-        Assert.False(project.Contains("IncludeAssets", StringComparison.Ordinal), "dotnet add package limited the assets (a development dependency?):\n" + project);
+            // One build compiles the consumer for .NET 8, 9 and 10: each gets the runtime library its framework picks
+            // (.NET 8 and 9 once got netstandard2.0's, whose IAsyncEnumerable needs a package that was not declared: CS0012).
+            var build = DotNetCli.Run(app, BuildTimeout, null, new[] { "build", "PackageConsumer.csproj", "-c", "Release", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
+            Assert.True(build.Succeeded, "the consumer does not build against the package:\n" + build.Describe());
 
-        var build = DotNetCli.Run(app, BuildTimeout, environment, new[] { "build", "PackageConsumer.csproj", "-c", "Release", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
-        Assert.True(build.Succeeded, "the consumer does not build against the package:\n" + build.Describe());
+            var run = DotNetCli.Run(app, RunTimeout, null, Path.Combine(app, "bin", "Release", "net10.0", "PackageConsumer.dll"));
+            AssertOutput(run, ".NET 10", build);
 
-        var assembly = Path.Combine(app, "bin", "Release", "net10.0", "PackageConsumer.dll");
-        var run = DotNetCli.Run(app, RunTimeout, environment, assembly);
-        Assert.True(run.Succeeded, "the consumer failed:\n" + run.Describe());
+            // Only the .NET 10 runtime is installed here: the .NET 8 build runs self-contained, on the .NET 8 runtime it
+            // carries, rather than rolled forward onto .NET 10 (which would hide a .NET 8 problem).
+            var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+            var publish = DotNetCli.Run(app, BuildTimeout, null, new[] { "publish", "PackageConsumer.csproj", "-c", "Release", "-f", "net8.0", "-r", rid, "--self-contained", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
+            Assert.True(publish.Succeeded, "the consumer does not publish self-contained for .NET 8:\n" + publish.Describe());
+            var net8 = DotNetCli.Start(Path.Combine(app, "bin", "Release", "net8.0", rid, "publish", "PackageConsumer"), app, RunTimeout, null);
+            AssertOutput(net8, ".NET 8", publish);
+        }
+        finally
+        {
+            // The version is this run's own, so no later run can be served a stale copy; remove it from the cache anyway.
+            var cached = Path.Combine(NuGetPackagesFolder(), "callloggen", _fixture.Version.ToLowerInvariant());
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+    }
 
+    private static void AssertOutput(ProcessResult run, string runtime, ProcessResult build)
+    {
+        Assert.True(run.Succeeded, $"the consumer failed on {runtime}:\n" + run.Describe());
         var expected = string.Join("\n",
             // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json).
             "table AppAudit (TimeGenerated:datetime, UserName:string, DurationMs:long)",
             "table MyTable (TimeGenerated:datetime, Level:string)",
             // The generated models, used as types.
             "model MyTable Warning 2026-01-02T03:04:05.0000000+00:00",
-            "model AppAudit alice 42");
+            "model AppAudit alice 42",
+            // The readers, synchronous and asynchronous, typed and mixed.
+            "read Warning,Error",
+            "streamed Warning,Error",
+            "mixed 2",
+            "runtime " + runtime);
         Assert.True(
             expected == run.StandardOutput.ReplaceLineEndings("\n").TrimEnd('\n'),
-            $"unexpected output from the consumer.\n--- expected ---\n{expected}\n--- actual ---\n{run.StandardOutput}\n\n{run.Describe()}\n\nbuild:\n{build.Describe()}");
+            $"unexpected output from the consumer on {runtime}.\n--- expected ---\n{expected}\n--- actual ---\n{run.StandardOutput}\n\n{run.Describe()}\n\nbuild:\n{build.Describe()}");
     }
+
+    private static string NuGetPackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private string PackagePathOrFail()
     {
@@ -148,7 +180,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
+            <TargetFrameworks>net8.0;net9.0;net10.0</TargetFrameworks>
             <ImplicitUsings>enable</ImplicitUsings>
             <Nullable>enable</Nullable>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
@@ -158,8 +190,9 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         </Project>
         """;
 
-    private const string ConsumerProgram = """
+    private const string ConsumerProgram = """"
         using System.Globalization;
+        using System.Text;
         using PackageConsumer.Logs;
 
         foreach (var table in CallLogTables.All)
@@ -172,7 +205,28 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         var audit = new AppAudit { TimeGenerated = DateTimeOffset.UnixEpoch, UserName = "alice", DurationMs = 42 };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {AppAudit.Schema.TableName} {audit.UserName} {audit.DurationMs}"));
-        """;
+
+        var export = Encoding.UTF8.GetBytes("""
+            {"time":"2026-01-02T03:04:05Z","properties":{"Level":"Warning"}}
+            {"time":"2026-01-02T03:04:06Z","properties":{"Level":"Error"}}
+            """);
+        Console.WriteLine("read " + string.Join(",", MyTable.Json.ReadExport(export).Select(r => r.Level)));
+        var streamed = new List<string?>();
+        await foreach (var row in MyTable.Json.ReadExportAsync(new MemoryStream(export)))
+        {
+            streamed.Add(row.Level);
+        }
+
+        Console.WriteLine("streamed " + string.Join(",", streamed));
+        var mixed = 0;
+        await foreach (var item in CallLogTables.CreateExportReader().ReadAsync(new MemoryStream(export)))
+        {
+            mixed++;
+        }
+
+        Console.WriteLine("mixed " + mixed);
+        Console.WriteLine("runtime .NET " + Environment.Version.Major);
+        """";
 
     // A Sentinel custom-table file: Name and Properties.
     private const string SentinelTable = """
