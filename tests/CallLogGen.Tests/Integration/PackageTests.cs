@@ -37,6 +37,8 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             "lib/net8.0/CallLogGen.Runtime.dll",
             "build/CallLogGen.props",
             "buildTransitive/CallLogGen.props",
+            "build/CallLogGen.targets",
+            "buildTransitive/CallLogGen.targets",
         })
         {
             Assert.True(entries.Contains(expected), $"the nupkg lacks {expected}; it holds:\n{listing}");
