@@ -77,7 +77,7 @@ public abstract partial class LogRecordJson<T>
             throw new InvalidOperationException(
                 "The query's result cannot be read into " + typeof(T).Name + ": it does not return the required column"
                 + (missing.Count > 1 ? "s " : " ") + string.Join(", ", missing) + ". Keep "
-                + (missing.Count > 1 ? "them" : "it") + " in the query's project or summarize, or read the result into a record type of its own.");
+                + (missing.Count > 1 ? "them" : "it") + " in the query's project or summarize, or read a result of another shape with KqlResultTable.Read(query, body).");
         }
     }
 

@@ -113,7 +113,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor QueryResultLacksRequiredColumn = Rule(
         "CLG2003", "Query result read into a model lacks a required column",
-        "The query's result cannot be read into {0}: it does not return the required {1}; {2} throws. Keep the column in the query, or read the result into a record type of its own.",
+        "The query's result cannot be read into {0}: it does not return the required {1}; {2} throws. Keep the column in the query, or read a result of another shape with KqlResultTable.Read(query, body).",
         ModelCategory, DiagnosticSeverity.Error, description: "ReadQueryResult(query, ...) and RequireResultColumns(query) check, before reading, that the typed query returns every required column of the model, by KQL name and type, and throw InvalidOperationException naming those it does not. A column is lost where an operator (Project, Distinct, Summarize, MakeSeries, ProjectAway) drops it, or retyped where Extend, Project or MakeSeries makes a column of that name with another type.");
 
     public static readonly DiagnosticDescriptor RawKqlFromNonConstantText = Rule(

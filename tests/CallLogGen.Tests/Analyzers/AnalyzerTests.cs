@@ -113,7 +113,7 @@ public class AnalyzerTests
         var run = new GeneratorHarness(RepositorySchemaFiles.Read(), userCode: code).Run();
         // What `dotnet_diagnostic.CLG2001.severity = ...` in .editorconfig (or <NoWarn>) becomes for the compiler.
         var report = severity == "none" ? ReportDiagnostic.Suppress : ReportDiagnostic.Warn;
-        var configured = run.Output.WithOptions(run.Output.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CLG2001"] = report }));
+        var configured = run.Output.WithOptions(run.Output.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>(GeneratorHarness.SdkSuppressions) { ["CLG2001"] = report }));
 
         var diagnostics = await configured.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new global::CallLogGen.Analyzers.RequiredColumnsAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();

@@ -42,7 +42,7 @@ public class GeneratedCodeTests
         var run = harness.Run();
         var withDocs = run.Output.WithOptions(((CSharpCompilationOptions)run.Output.Options)
             .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>()));
+            .WithSpecificDiagnosticOptions(GeneratorHarness.SdkSuppressions));
         var parseOptions = harness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
         var reparsed = withDocs.RemoveAllSyntaxTrees().AddSyntaxTrees(run.Output.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), parseOptions)));
 

@@ -52,7 +52,8 @@ public sealed class GeneratorHarness
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "User.cs") },
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(SdkSuppressions));
         _driver = CSharpGeneratorDriver.Create(
             new[] { new CallLogGenerator().AsSourceGenerator() },
             _files,
@@ -62,6 +63,16 @@ public sealed class GeneratorHarness
     }
 
     public CSharpParseOptions ParseOptions { get; }
+
+    /// <summary>
+    /// What every SDK project suppresses (its default NoWarn): CS1701/CS1702, assembly-version unification, which the
+    /// runtime library (built for net8.0) meets in a compilation against the .NET 10 reference assemblies.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ReportDiagnostic> SdkSuppressions { get; } = new Dictionary<string, ReportDiagnostic>
+    {
+        ["CS1701"] = ReportDiagnostic.Suppress,
+        ["CS1702"] = ReportDiagnostic.Suppress,
+    };
 
     public static GeneratorHarness ForFiles(params (string Path, string Text)[] files) =>
         new(files.Select(f => new SchemaInput(f.Path, f.Text)));

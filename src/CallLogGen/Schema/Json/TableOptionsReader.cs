@@ -40,10 +40,11 @@ internal static class TableOptionsReader
         "string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "guid", "dynamic",
     };
 
-    private static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
-    private static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "description", "standardColumns", "columns" };
-    private static readonly string[] SourceProperties = { "$comment", "file", "table" };
-    private static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
+    // The options the format has, per object; the docs and the JSON Schema are tested against these lists.
+    internal static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
+    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "description", "standardColumns", "columns" };
+    internal static readonly string[] SourceProperties = { "$comment", "file", "table" };
+    internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
     private static readonly string[] DropProperties = { "$comment", "column", "action" };
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CallLogGen.Schema;
+using CallLogGen.Schema.Json;
 using Json.Schema;
 using Xunit;
 
@@ -166,5 +167,60 @@ public class TableOptionsSchemaTests
         using var document = JsonDocument.Parse(text);
         var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag });
         Assert.True(result.IsValid);
+    }
+}
+
+/// <summary>
+/// Every option the reader accepts is documented in docs/table-options.md and declared in the JSON Schema, on the
+/// object it belongs to: the lists come from the reader itself, so a new option cannot be added silently.
+/// </summary>
+public class TableOptionsDocumentationTests
+{
+    public static TheoryData<string, string> Options()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (owner, names) in new[]
+        {
+            ("root", TableOptionsReader.RootProperties),
+            ("table", TableOptionsReader.TableProperties),
+            ("source", TableOptionsReader.SourceProperties),
+            ("column", TableOptionsReader.ColumnProperties),
+        })
+        {
+            foreach (var name in names.Where(n => n != "$comment"))
+            {
+                data.Add(owner, name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Options))]
+    public void The_option_is_in_the_format_doc(string owner, string name)
+    {
+        var markdown = File.ReadAllText(Path.Combine(JsonCorpus.RepoRoot, "docs", "table-options.md"));
+        // A row of the property tables, or (for the source object's members) a mention in the source row.
+        var documented = owner == "source"
+            ? markdown.Contains("`" + name + "`", StringComparison.Ordinal)
+            : markdown.Contains("| `" + name + "` |", StringComparison.Ordinal);
+        Assert.True(documented, $"docs/table-options.md does not document the {owner} option '{name}'");
+    }
+
+    [Theory]
+    [MemberData(nameof(Options))]
+    public void The_option_is_in_the_JSON_Schema(string owner, string name)
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(JsonCorpus.OptionsSchemaPath));
+        var root = schema.RootElement;
+        var definitions = root.GetProperty("$defs");
+        var properties = owner switch
+        {
+            "root" => root.GetProperty("properties"),
+            "source" => definitions.GetProperty("table").GetProperty("properties").GetProperty("source").GetProperty("properties"),
+            _ => definitions.GetProperty(owner).GetProperty("properties"),
+        };
+        Assert.True(properties.TryGetProperty(name, out _), $"the JSON Schema does not declare the {owner} option '{name}'");
     }
 }
