@@ -39,7 +39,7 @@ public sealed class GeneratorHarness
     private CSharpCompilation _compilation;
     private ImmutableArray<AdditionalText> _files;
 
-    public GeneratorHarness(IEnumerable<SchemaInput> files, string userCode = "namespace User { public static class Program { } }", LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? properties = null)
+    public GeneratorHarness(IEnumerable<SchemaInput> files, string userCode = "namespace User { public static class Program { } }", LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? properties = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IEnumerable<string>? moreUserCode = null)
     {
         foreach (var property in properties ?? new Dictionary<string, string>())
         {
@@ -50,9 +50,10 @@ public sealed class GeneratorHarness
         _files = files.Select(f => (AdditionalText)new InMemoryAdditionalText(ProjectDirectory + f.RelativePath, f.Text)).ToImmutableArray();
         _compilation = CSharpCompilation.Create(
             "Consumer",
-            new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "User.cs") },
+            new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "User.cs") }
+                .Concat((moreUserCode ?? Array.Empty<string>()).Select((code, i) => CSharpSyntaxTree.ParseText(code, ParseOptions, path: $"User{i + 2}.cs"))),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(SdkSuppressions));
         _driver = CSharpGeneratorDriver.Create(
             new[] { new CallLogGenerator().AsSourceGenerator() },
