@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CallLogGen.Model;
 using Microsoft.CodeAnalysis;
 
 namespace CallLogGen.Diagnostics;
@@ -41,7 +42,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor UnknownType = Schema(
         "CLG1006", "Unknown column type",
-        "{0}: column '{1}' has the type '{2}', which is not a KQL type (string, int, long, real, decimal, bool, datetime, timespan, guid, dynamic); the column is generated as string", DiagnosticSeverity.Error);
+        "{0}: column '{1}' has the type '{2}', which is not a KQL type (" + KqlTypes.NameList + "); the column is generated as string", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidName = Schema(
         "CLG1007", "Name cannot become a C# identifier",

@@ -6,6 +6,9 @@ using static CallLogGen.Tests.Infrastructure.Documents;
 
 namespace CallLogGen.Tests.Resolve;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
+using KqlType = CallLogGen.Model.KqlType;
+
 public class TableResolverTests
 {
     private static readonly GeneratorSettings Settings = GeneratorSettings.From(null, "Contoso", "/project/");

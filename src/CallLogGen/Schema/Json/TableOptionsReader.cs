@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CallLogGen.Model;
 
@@ -35,10 +36,7 @@ internal static class TableOptionsReader
     };
 
     /// <summary>The type names an options file accepts: KQL's own, exactly (docs pages' spellings are not).</summary>
-    public static readonly IReadOnlyList<string> TypeNames = new[]
-    {
-        "string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "guid", "dynamic",
-    };
+    public static readonly IReadOnlyList<string> TypeNames = KqlTypes.All.Select(t => t.Name).ToArray();
 
     private static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
     private static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "description", "standardColumns", "columns" };

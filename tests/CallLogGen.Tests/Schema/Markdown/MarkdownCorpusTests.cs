@@ -5,7 +5,9 @@ using Xunit;
 
 namespace CallLogGen.Tests.Schema.Markdown;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
 using KqlType = CallLogGen.Model.KqlType;
+
 
 /// <summary>
 /// Every markdown document of the corpus (tests/data). Expectations come from reading each document:

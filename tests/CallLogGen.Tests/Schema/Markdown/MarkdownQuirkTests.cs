@@ -6,7 +6,9 @@ using Xunit;
 
 namespace CallLogGen.Tests.Schema.Markdown;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
 using KqlType = CallLogGen.Model.KqlType;
+
 
 /// <summary>The messy-page quirks, one small inline document each, with exact locations.</summary>
 public class MarkdownQuirkTests
