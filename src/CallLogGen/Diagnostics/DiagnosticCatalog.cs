@@ -107,6 +107,9 @@ internal static class DiagnosticCatalog
         "This {0} record needs {1}, which this creation leaves out: {2}",
         ModelCategory, DiagnosticSeverity.Error, description: "Every record of the table carries these columns; a record without them is rejected by ingestion or breaks queries that rely on them.");
 
+    /// <summary>The property of a CLG2001 diagnostic that lists the missing columns' property names, comma separated, for its code fix.</summary>
+    public const string MissingColumnsProperty = "Missing";
+
     public static readonly DiagnosticDescriptor RequiredColumnSetToNothing = Rule(
         "CLG2002", "Required column set to null, default or an empty string",
         "Column '{0}' of {1} is required ({2}), but is set to {3}",

@@ -72,7 +72,7 @@ internal static class TableBuilder
         var specs = FinishColumns(columns.Items, typeName, diagnostics);
         if (specs.Count == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable.Id, primary.Table.Location, tableName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable, primary.Table.Location, tableName));
             return null;
         }
 
@@ -118,7 +118,7 @@ internal static class TableBuilder
             if (target is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift.Id, docColumn.Location, tableName,
+                    DiagnosticCatalog.SchemaDrift, docColumn.Location, tableName,
                     $"the document lists column '{docColumn.Name}', which the table does not have"));
                 continue;
             }
@@ -139,7 +139,7 @@ internal static class TableBuilder
             if (docColumn.Type is { } documentedType && target.Type is { } realType && documentedType != realType && entry?.Type is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift.Id, docColumn.Location, tableName,
+                    DiagnosticCatalog.SchemaDrift, docColumn.Location, tableName,
                     $"the document gives column '{docColumn.Name}' the type {documentedType.ToKqlName()}, the table {realType.ToKqlName()}"));
             }
         }
@@ -161,7 +161,7 @@ internal static class TableBuilder
                     }
                     else if (!used.Contains(entry))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn.Id, entry.Location, tableName, entry.Column));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn, entry.Location, tableName, entry.Column));
                     }
 
                     break;
@@ -172,7 +172,7 @@ internal static class TableBuilder
                     {
                         if (!used.Contains(entry))
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn.Id, entry.Location, tableName, entry.Column));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn, entry.Location, tableName, entry.Column));
                         }
 
                         break;
@@ -244,7 +244,7 @@ internal static class TableBuilder
             }
             else
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownStandardColumn.Id, options.Location, name, StandardColumns.KnownNames));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownStandardColumn, options.Location, name, StandardColumns.KnownNames));
             }
         }
 
@@ -272,7 +272,7 @@ internal static class TableBuilder
             if (column.FromAuthority && !column.MatchedByDocument && !settled.Contains(column.Name))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift.Id, group.Primary.Table.Location, group.TableName,
+                    DiagnosticCatalog.SchemaDrift, group.Primary.Table.Location, group.TableName,
                     $"the table has column '{column.Name}' ({column.Type?.ToKqlName() ?? "untyped"}), which the document does not list"));
             }
         }
@@ -287,13 +287,13 @@ internal static class TableBuilder
                 return chosen;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions.Id, options.Location, $"typeName '{chosen}' is not a valid C# identifier"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, options.Location, $"typeName '{chosen}' is not a valid C# identifier"));
         }
 
         var typeName = CSharpNames.ToPascalCase(tableName);
         if (typeName is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName.Id, primary.Table.Location, tableName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, primary.Table.Location, tableName));
         }
 
         // The generated catalogue owns this name in every namespace.
@@ -314,7 +314,7 @@ internal static class TableBuilder
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions.Id, column.OptionsLocation ?? column.Location, $"propertyName '{chosen}' is not a valid C# identifier"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, column.OptionsLocation ?? column.Location, $"propertyName '{chosen}' is not a valid C# identifier"));
                     candidate = CSharpNames.ToPascalCase(column.Name);
                 }
             }
@@ -325,7 +325,7 @@ internal static class TableBuilder
 
             if (candidate is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName.Id, column.Location, column.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, column.Location, column.Name));
                 continue;
             }
 
@@ -365,7 +365,7 @@ internal static class TableBuilder
                 type = inference.Type;
                 inferred = true;
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.TypeInferred.Id, column.Location, column.Name, type.ToKqlName(), inference.Rule));
+                    DiagnosticCatalog.TypeInferred, column.Location, column.Name, type.ToKqlName(), inference.Rule));
             }
 
             var required = RequiredRules.IsRequired(column.Name, type, column.Required, column.RequiredFromOptions, column.Description);

@@ -84,7 +84,7 @@ internal static class TableGrouping
                     ? "no table is named '" + tableOptions.TableName + "'"
                     : "looked for table '" + (tableOptions.SourceTable ?? tableOptions.TableName) + "'"
                       + (tableOptions.SourceFile is null ? string.Empty : " in '" + tableOptions.SourceFile + "'");
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable.Id, tableOptions.Location, tableOptions.TableName, source));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable, tableOptions.Location, tableOptions.TableName, source));
             }
         }
 

@@ -41,7 +41,7 @@ internal static class TableResolver
         var diagnostics = new List<DiagnosticInfo>(ordered.SelectMany(d => d.Diagnostics));
         if (settings.RejectedNamespace is { } rejected)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace.Id, null, rejected, settings.Namespace));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace, null, rejected, settings.Namespace));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -77,7 +77,7 @@ internal static class TableResolver
             if (typeNames.TryGetValue(table.TypeName, out var first))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.DuplicateTypeName.Id, item.Location,
+                    DiagnosticCatalog.DuplicateTypeName, item.Location,
                     table.TableName, table.TypeName, first.TableName, $"{first.SourcePath}({first.SourceLine},1)"));
                 continue;
             }
@@ -104,7 +104,7 @@ internal static class TableResolver
             if (document.Format == SchemaFormat.Markdown && tables.Count == 0)
             {
                 // Say so: a page dropped into schemas/ that yields nothing would otherwise be a silent mystery.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NoTables.Id, SourceSpan.At(document.FilePath, document.RelativePath, 0, 0, 0)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NoTables, SourceSpan.At(document.FilePath, document.RelativePath, 0, 0, 0)));
             }
 
             foreach (var table in tables)

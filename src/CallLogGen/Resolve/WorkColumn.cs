@@ -100,7 +100,7 @@ internal sealed class ColumnSet
         if (FindExact(column.Name) is { } existing)
         {
             var where = existing.Location?.Display ?? "a standard column";
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DuplicateColumn.Id, column.Location ?? column.OptionsLocation, _tableName, column.Name, where));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DuplicateColumn, column.Location ?? column.OptionsLocation, _tableName, column.Name, where));
             return;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 
 namespace CallLogGen.Schema.Json;
@@ -368,7 +369,7 @@ internal static class TableOptionsReader
                 }
                 else
                 {
-                    Diagnostics.Add(DiagnosticInfo.Create("CLG1015", name.Span.ToSourceSpan(_file), name.Value,
+                    Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownStandardColumn, name.Span.ToSourceSpan(_file), name.Value,
                         string.Join(", ", StandardColumnNames) + "; or \"resourceLog\" for " + string.Join(", ", ResourceLogColumns)));
                 }
             }
@@ -550,7 +551,7 @@ internal static class TableOptionsReader
                 }
                 else
                 {
-                    Diagnostics.Add(DiagnosticInfo.Create("CLG1006", type.Span.ToSourceSpan(_file), column.Value, type.Value));
+                    Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownType, type.Span.ToSourceSpan(_file), column.Value, type.Value));
                 }
             }
 
@@ -613,10 +614,10 @@ internal static class TableOptionsReader
             Invalid(JsonSpans.Head(value), $"{path}: expected {expected}, found {value.KindDisplay}");
 
         private void Invalid(JsonTextSpan at, string message) =>
-            Diagnostics.Add(DiagnosticInfo.Create("CLG1014", at.ToSourceSpan(_file), message));
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, at.ToSourceSpan(_file), message));
 
         private void Invalid(SourceSpan at, string message) =>
-            Diagnostics.Add(DiagnosticInfo.Create("CLG1014", at, message));
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, at, message));
 
         private static string Path(string parent, string member) => parent.Length == 0 ? member : parent + "." + member;
 
