@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Resolve;
 

@@ -1,5 +1,4 @@
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CallLogGen.Schema;
+using CallLogGen.Model;
 using Json.Schema;
 using Xunit;
 
