@@ -51,9 +51,7 @@ internal static class TableResolver
     public static BuiltTable Build(TableGroupInput group, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var diagnostics = new List<DiagnosticInfo>();
-        var table = TableBuilder.Build(group, diagnostics);
-        return new BuiltTable(table, group.Primary.Table.Location, diagnostics.ToEquatableArray());
+        return new TableBuilder(group).Build();
     }
 
     /// <summary>Step 3, over every built table: refuses a second table of one C# name, and gathers the diagnostics.</summary>
