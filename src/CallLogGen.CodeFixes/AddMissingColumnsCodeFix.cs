@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CallLogGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -20,8 +21,8 @@ namespace CallLogGen.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingColumnsCodeFix)), Shared]
 public sealed class AddMissingColumnsCodeFix : CodeFixProvider
 {
-    /// <summary>The analyzer's id; the list of missing columns travels in the diagnostic's "Missing" property.</summary>
-    public const string DiagnosticId = "CLG2001";
+    // The list of missing columns travels in the diagnostic's properties (DiagnosticCatalog.MissingColumnsProperty).
+    private static readonly string DiagnosticId = DiagnosticCatalog.MissingRequiredColumn.Id;
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
@@ -37,7 +38,7 @@ public sealed class AddMissingColumnsCodeFix : CodeFixProvider
         {
             if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
                 || node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is not { } creation
-                || !diagnostic.Properties.TryGetValue("Missing", out var missing) || string.IsNullOrEmpty(missing))
+                || !diagnostic.Properties.TryGetValue(DiagnosticCatalog.MissingColumnsProperty, out var missing) || string.IsNullOrEmpty(missing))
             {
                 continue;
             }

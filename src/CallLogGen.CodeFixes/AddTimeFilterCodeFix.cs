@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using CallLogGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,8 +20,8 @@ namespace CallLogGen.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTimeFilterCodeFix)), Shared]
 public sealed class AddTimeFilterCodeFix : CodeFixProvider
 {
-    /// <summary>The analyzer's id; the diagnostic's first additional location is the chain's <c>Query()</c> call.</summary>
-    public const string DiagnosticId = "CLG3002";
+    // The diagnostic's first additional location is the chain's Query() call.
+    private static readonly string DiagnosticId = DiagnosticCatalog.QueryWithoutTimeFilter.Id;
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);

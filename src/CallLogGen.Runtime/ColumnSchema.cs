@@ -53,20 +53,8 @@ public sealed class ColumnSchema
     public int SourceLine { get; }
 
     /// <summary>The CLR type a column of <paramref name="type"/> is read into (without nullability).</summary>
-    public static Type ClrTypeOf(KqlType type) => type switch
-    {
-        KqlType.String => typeof(string),
-        KqlType.Int => typeof(int),
-        KqlType.Long => typeof(long),
-        KqlType.Real => typeof(double),
-        KqlType.Decimal => typeof(decimal),
-        KqlType.Bool => typeof(bool),
-        KqlType.DateTime => typeof(DateTimeOffset),
-        KqlType.TimeSpan => typeof(TimeSpan),
-        KqlType.Guid => typeof(Guid),
-        KqlType.Dynamic => typeof(System.Text.Json.JsonElement),
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a KQL type."),
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined <see cref="KqlType"/>.</exception>
+    public static Type ClrTypeOf(KqlType type) => KqlTypes.ClrTypeOf(type);
 
     /// <inheritdoc/>
     public override string ToString() => Name + ":" + KqlTypeName;

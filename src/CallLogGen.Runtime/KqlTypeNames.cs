@@ -6,18 +6,6 @@ namespace CallLogGen;
 public static class KqlTypeNames
 {
     /// <summary>The name KQL uses for <paramref name="type"/>, as in <c>.create table</c>.</summary>
-    public static string Of(KqlType type) => type switch
-    {
-        KqlType.String => "string",
-        KqlType.Int => "int",
-        KqlType.Long => "long",
-        KqlType.Real => "real",
-        KqlType.Decimal => "decimal",
-        KqlType.Bool => "bool",
-        KqlType.DateTime => "datetime",
-        KqlType.TimeSpan => "timespan",
-        KqlType.Guid => "guid",
-        KqlType.Dynamic => "dynamic",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a KQL type."),
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined <see cref="KqlType"/>.</exception>
+    public static string Of(KqlType type) => KqlTypes.Of(type).Name;
 }

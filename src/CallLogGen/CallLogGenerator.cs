@@ -130,7 +130,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         options.TryGetValue("build_property.CallLogGenNamespace", out var callLogGenNamespace);
         options.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         options.TryGetValue("build_property.ProjectDir", out var projectDirectory);
-        return GeneratorSettings.From(callLogGenNamespace, rootNamespace, projectDirectory);
+        return SettingsResolver.Resolve(callLogGenNamespace, rootNamespace, projectDirectory);
     }
 
     // The package's props mark schema files with CallLogGenSchema=true; without that metadata (a project

@@ -1,11 +1,8 @@
-extern alias runtime;
-
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using runtime::CallLogGen;
-using runtime::CallLogGen.Kql;
-using static runtime::CallLogGen.Kql.KqlFunctions;
+using CallLogGen.Kql;
+using static CallLogGen.Kql.KqlFunctions;
 
 namespace CallLogGen.Benchmarks;
 

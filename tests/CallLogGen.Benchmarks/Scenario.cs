@@ -1,5 +1,3 @@
-extern alias runtime;
-
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -32,7 +30,7 @@ public sealed class Scenario
     private static readonly ImmutableArray<MetadataReference> References =
         Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(runtime::CallLogGen.TableSchema).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(TableSchema).Assembly.Location))
             .ToImmutableArray();
 
     private readonly ISourceGenerator[] _generators;

@@ -11,20 +11,11 @@ public sealed record ColumnDef(string Name, string KqlType, string Description)
     {
         get
         {
-            var type = KqlType switch
-            {
-                "string" => "string",
-                "int" => "int",
-                "long" => "long",
-                "real" => "double",
-                "bool" => "bool",
-                "datetime" => "global::System.DateTimeOffset",
-                "timespan" => "global::System.TimeSpan",
-                "guid" => "global::System.Guid",
-                "dynamic" => "global::System.Text.Json.JsonElement",
-                _ => throw new InvalidOperationException("no CLR type for " + KqlType),
-            };
-            return Name == "TimeGenerated" ? type : type + "?";
+            // The generator's own table of KQL type facts (this project sees its internals).
+            var type = CallLogGen.Model.KqlTypes.TryParse(KqlType, out var parsed)
+                ? CallLogGen.Model.KqlTypes.Of(parsed)
+                : throw new InvalidOperationException("no CLR type for " + KqlType);
+            return Name == "TimeGenerated" ? type.CSharpType : type.NullableCSharpType;
         }
     }
 }

@@ -60,6 +60,16 @@ public static class KqlLiteral
     private const long TicksPerHour = 60 * TicksPerMinute;
     private const long TicksPerDay = 24 * TicksPerHour;
 
+    // The typed nulls, from the table of KQL type facts.
+    private static readonly string IntNull = KqlTypes.Of(KqlType.Int).NullLiteral!;
+    private static readonly string LongNull = KqlTypes.Of(KqlType.Long).NullLiteral!;
+    private static readonly string RealNull = KqlTypes.Of(KqlType.Real).NullLiteral!;
+    private static readonly string DecimalNull = KqlTypes.Of(KqlType.Decimal).NullLiteral!;
+    private static readonly string BoolNull = KqlTypes.Of(KqlType.Bool).NullLiteral!;
+    private static readonly string GuidNull = KqlTypes.Of(KqlType.Guid).NullLiteral!;
+    private static readonly string DateTimeNull = KqlTypes.Of(KqlType.DateTime).NullLiteral!;
+    private static readonly string TimeSpanNull = KqlTypes.Of(KqlType.TimeSpan).NullLiteral!;
+
     // ---- strings ----------------------------------------------------------------------------------------------
 
     /// <summary>Renders <paramref name="value"/> as a single-quoted KQL string literal: <c>'it\'s'</c>.</summary>
@@ -416,102 +426,102 @@ public static class KqlLiteral
     // ---- typed nulls ---------------------------------------------------------------------------------------------
 
     /// <summary>Renders the value, or <c>int(null)</c>.</summary>
-    public static string Render(sbyte? value) => value is { } v ? Render(v) : "int(null)";
+    public static string Render(sbyte? value) => value is { } v ? Render(v) : IntNull;
 
     /// <summary>Appends the value, or <c>int(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, sbyte? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "int(null)");
+    public static StringBuilder Append(StringBuilder builder, sbyte? value) => value is { } v ? Append(builder, v) : AppendNull(builder, IntNull);
 
     /// <summary>Renders the value, or <c>int(null)</c>.</summary>
-    public static string Render(byte? value) => value is { } v ? Render(v) : "int(null)";
+    public static string Render(byte? value) => value is { } v ? Render(v) : IntNull;
 
     /// <summary>Appends the value, or <c>int(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, byte? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "int(null)");
+    public static StringBuilder Append(StringBuilder builder, byte? value) => value is { } v ? Append(builder, v) : AppendNull(builder, IntNull);
 
     /// <summary>Renders the value, or <c>int(null)</c>.</summary>
-    public static string Render(short? value) => value is { } v ? Render(v) : "int(null)";
+    public static string Render(short? value) => value is { } v ? Render(v) : IntNull;
 
     /// <summary>Appends the value, or <c>int(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, short? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "int(null)");
+    public static StringBuilder Append(StringBuilder builder, short? value) => value is { } v ? Append(builder, v) : AppendNull(builder, IntNull);
 
     /// <summary>Renders the value, or <c>int(null)</c>.</summary>
-    public static string Render(ushort? value) => value is { } v ? Render(v) : "int(null)";
+    public static string Render(ushort? value) => value is { } v ? Render(v) : IntNull;
 
     /// <summary>Appends the value, or <c>int(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, ushort? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "int(null)");
+    public static StringBuilder Append(StringBuilder builder, ushort? value) => value is { } v ? Append(builder, v) : AppendNull(builder, IntNull);
 
     /// <summary>Renders the value, or <c>int(null)</c>.</summary>
-    public static string Render(int? value) => value is { } v ? Render(v) : "int(null)";
+    public static string Render(int? value) => value is { } v ? Render(v) : IntNull;
 
     /// <summary>Appends the value, or <c>int(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, int? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "int(null)");
+    public static StringBuilder Append(StringBuilder builder, int? value) => value is { } v ? Append(builder, v) : AppendNull(builder, IntNull);
 
     /// <summary>Renders the value, or <c>long(null)</c>.</summary>
-    public static string Render(uint? value) => value is { } v ? Render(v) : "long(null)";
+    public static string Render(uint? value) => value is { } v ? Render(v) : LongNull;
 
     /// <summary>Appends the value, or <c>long(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, uint? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "long(null)");
+    public static StringBuilder Append(StringBuilder builder, uint? value) => value is { } v ? Append(builder, v) : AppendNull(builder, LongNull);
 
     /// <summary>Renders the value, or <c>long(null)</c>.</summary>
-    public static string Render(long? value) => value is { } v ? Render(v) : "long(null)";
+    public static string Render(long? value) => value is { } v ? Render(v) : LongNull;
 
     /// <summary>Appends the value, or <c>long(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, long? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "long(null)");
+    public static StringBuilder Append(StringBuilder builder, long? value) => value is { } v ? Append(builder, v) : AppendNull(builder, LongNull);
 
     /// <summary>Renders the value (see <see cref="Render(ulong)"/>), or <c>long(null)</c>.</summary>
-    public static string Render(ulong? value) => value is { } v ? Render(v) : "long(null)";
+    public static string Render(ulong? value) => value is { } v ? Render(v) : LongNull;
 
     /// <summary>Appends the value (see <see cref="Render(ulong)"/>), or <c>long(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, ulong? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "long(null)");
+    public static StringBuilder Append(StringBuilder builder, ulong? value) => value is { } v ? Append(builder, v) : AppendNull(builder, LongNull);
 
     /// <summary>Renders the value, or <c>real(null)</c>.</summary>
-    public static string Render(float? value) => value is { } v ? Render(v) : "real(null)";
+    public static string Render(float? value) => value is { } v ? Render(v) : RealNull;
 
     /// <summary>Appends the value, or <c>real(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, float? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "real(null)");
+    public static StringBuilder Append(StringBuilder builder, float? value) => value is { } v ? Append(builder, v) : AppendNull(builder, RealNull);
 
     /// <summary>Renders the value, or <c>real(null)</c>.</summary>
-    public static string Render(double? value) => value is { } v ? Render(v) : "real(null)";
+    public static string Render(double? value) => value is { } v ? Render(v) : RealNull;
 
     /// <summary>Appends the value, or <c>real(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, double? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "real(null)");
+    public static StringBuilder Append(StringBuilder builder, double? value) => value is { } v ? Append(builder, v) : AppendNull(builder, RealNull);
 
     /// <summary>Renders the value, or <c>decimal(null)</c>.</summary>
-    public static string Render(decimal? value) => value is { } v ? Render(v) : "decimal(null)";
+    public static string Render(decimal? value) => value is { } v ? Render(v) : DecimalNull;
 
     /// <summary>Appends the value, or <c>decimal(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, decimal? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "decimal(null)");
+    public static StringBuilder Append(StringBuilder builder, decimal? value) => value is { } v ? Append(builder, v) : AppendNull(builder, DecimalNull);
 
     /// <summary>Renders the value, or <c>bool(null)</c>.</summary>
-    public static string Render(bool? value) => value is { } v ? Render(v) : "bool(null)";
+    public static string Render(bool? value) => value is { } v ? Render(v) : BoolNull;
 
     /// <summary>Appends the value, or <c>bool(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, bool? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "bool(null)");
+    public static StringBuilder Append(StringBuilder builder, bool? value) => value is { } v ? Append(builder, v) : AppendNull(builder, BoolNull);
 
     /// <summary>Renders the value, or <c>guid(null)</c>.</summary>
-    public static string Render(Guid? value) => value is { } v ? Render(v) : "guid(null)";
+    public static string Render(Guid? value) => value is { } v ? Render(v) : GuidNull;
 
     /// <summary>Appends the value, or <c>guid(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, Guid? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "guid(null)");
+    public static StringBuilder Append(StringBuilder builder, Guid? value) => value is { } v ? Append(builder, v) : AppendNull(builder, GuidNull);
 
     /// <summary>Renders the value, or <c>datetime(null)</c>.</summary>
-    public static string Render(DateTimeOffset? value) => value is { } v ? Render(v) : "datetime(null)";
+    public static string Render(DateTimeOffset? value) => value is { } v ? Render(v) : DateTimeNull;
 
     /// <summary>Appends the value, or <c>datetime(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, DateTimeOffset? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "datetime(null)");
+    public static StringBuilder Append(StringBuilder builder, DateTimeOffset? value) => value is { } v ? Append(builder, v) : AppendNull(builder, DateTimeNull);
 
     /// <summary>Renders the value (see <see cref="Render(DateTime)"/>), or <c>datetime(null)</c>.</summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> is of kind <see cref="DateTimeKind.Unspecified"/>.</exception>
-    public static string Render(DateTime? value) => value is { } v ? Render(v) : "datetime(null)";
+    public static string Render(DateTime? value) => value is { } v ? Render(v) : DateTimeNull;
 
     /// <summary>Appends the value (see <see cref="Render(DateTime)"/>), or <c>datetime(null)</c>.</summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> is of kind <see cref="DateTimeKind.Unspecified"/>.</exception>
-    public static StringBuilder Append(StringBuilder builder, DateTime? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "datetime(null)");
+    public static StringBuilder Append(StringBuilder builder, DateTime? value) => value is { } v ? Append(builder, v) : AppendNull(builder, DateTimeNull);
 
     /// <summary>Renders the value, or <c>timespan(null)</c>.</summary>
-    public static string Render(TimeSpan? value) => value is { } v ? Render(v) : "timespan(null)";
+    public static string Render(TimeSpan? value) => value is { } v ? Render(v) : TimeSpanNull;
 
     /// <summary>Appends the value, or <c>timespan(null)</c>.</summary>
-    public static StringBuilder Append(StringBuilder builder, TimeSpan? value) => value is { } v ? Append(builder, v) : AppendNull(builder, "timespan(null)");
+    public static StringBuilder Append(StringBuilder builder, TimeSpan? value) => value is { } v ? Append(builder, v) : AppendNull(builder, TimeSpanNull);
 
     // ---- lists ----------------------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using CallLogGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,8 @@ namespace CallLogGen.Analyzers;
 internal sealed class QueryChain
 {
     private const int MaxLocalHops = 8;
+
+    private static readonly string DynamicName = KqlType.Dynamic.ToKqlName();
 
     // Reading a generated column's KQL name means finding its initializer in the generated syntax; every chain over a
     // table needs the same answers, so they are kept per symbol (symbols belong to one compilation; weak keys let
@@ -128,22 +131,7 @@ internal sealed class QueryChain
 
     /// <summary>The KQL type name (<c>string</c>, <c>datetime</c>...) of a typed expression class (<c>KqlString</c>...); null for others.</summary>
     public static string? KqlTypeName(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && IsKqlType(named)
-            ? named.Name switch
-            {
-                "KqlString" => "string",
-                "KqlInt" => "int",
-                "KqlLong" => "long",
-                "KqlReal" => "real",
-                "KqlDecimal" => "decimal",
-                "KqlBool" => "bool",
-                "KqlDateTime" => "datetime",
-                "KqlTimeSpan" => "timespan",
-                "KqlGuid" => "guid",
-                "KqlDynamic" => "dynamic",
-                _ => null,
-            }
-            : null;
+        type is INamedTypeSymbol named && IsKqlType(named) ? KqlTypes.OfExpressionClass(named.Name)?.Name : null;
 
     /// <summary>Moves the chain past <paramref name="step"/>; false when the columns after it cannot be known.</summary>
     public bool Apply(IInvocationOperation step)
@@ -207,7 +195,7 @@ internal sealed class QueryChain
                     }
 
                     // make-series turns its aggregations and its time axis into dynamic arrays.
-                    output.AddRange(name == "MakeSeries" && part != "by" ? columns.Select(c => new ResultColumn(c.Name, "dynamic", name)) : columns);
+                    output.AddRange(name == "MakeSeries" && part != "by" ? columns.Select(c => new ResultColumn(c.Name, DynamicName, name)) : columns);
                 }
 
                 return Replace(output, name);
@@ -314,7 +302,7 @@ internal sealed class QueryChain
             {
                 // `c.Is(value)` makes c's name with the type of the value (T of Is<T>); IsSeriesOf makes a dynamic array.
                 var type = assignment.TargetMethod.Name == "IsSeriesOf"
-                    ? "dynamic"
+                    ? DynamicName
                     : assignment.TargetMethod.TypeArguments.Length == 1 ? KqlTypeName(assignment.TargetMethod.TypeArguments[0]) : null;
                 column = ColumnHandle(assignment.Arguments[0].Value) is { } target ? new ResultColumn(target.Name, type, op) : null;
             }

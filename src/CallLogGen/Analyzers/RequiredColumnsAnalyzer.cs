@@ -84,7 +84,7 @@ public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
         var details = string.Join("; ", missing.Select(m => m.Value.Description.Length == 0
             ? $"{m.Key.Name} ({m.Value.Where})"
             : $"{m.Key.Name} ({m.Value.Where}): \"{m.Value.Description}\""));
-        var properties = ImmutableDictionary<string, string?>.Empty.Add("Missing", string.Join(",", missing.Select(m => m.Key.Name)));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticCatalog.MissingColumnsProperty, string.Join(",", missing.Select(m => m.Key.Name)));
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.MissingRequiredColumn, creation.Syntax.GetLocation(), properties, type.Name, names, details));
     }
 

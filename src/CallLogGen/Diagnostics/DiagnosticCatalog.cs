@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CallLogGen.Model;
 using Microsoft.CodeAnalysis;
 
 namespace CallLogGen.Diagnostics;
@@ -41,7 +42,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor UnknownType = Schema(
         "CLG1006", "Unknown column type",
-        "{0}: column '{1}' has the type '{2}', which is not a KQL type (string, int, long, real, decimal, bool, datetime, timespan, guid, dynamic); the column is generated as string", DiagnosticSeverity.Error);
+        "{0}: column '{1}' has the type '{2}', which is not a KQL type (" + KqlTypes.NameList + "); the column is generated as string", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidName = Schema(
         "CLG1007", "Name cannot become a C# identifier",
@@ -105,6 +106,9 @@ internal static class DiagnosticCatalog
         "CLG2001", "Record created without a required column",
         "This {0} record needs {1}, which this creation leaves out: {2}",
         ModelCategory, DiagnosticSeverity.Error, description: "Every record of the table carries these columns; a record without them is rejected by ingestion or breaks queries that rely on them.");
+
+    /// <summary>The property of a CLG2001 diagnostic that lists the missing columns' property names, comma separated, for its code fix.</summary>
+    public const string MissingColumnsProperty = "Missing";
 
     public static readonly DiagnosticDescriptor RequiredColumnSetToNothing = Rule(
         "CLG2002", "Required column set to null, default or an empty string",

@@ -32,7 +32,7 @@ internal static class JsonEmitter
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = table.Columns[i];
-            writer.Line("case " + Index(i) + ": r." + column.PropertyName + " = v." + CellMember(column.Type) + Unwrap(column) + "; break;");
+            writer.Line("case " + Index(i) + ": r." + column.PropertyName + " = v." + KqlTypes.Of(column.Type).CellMember + Unwrap(column) + "; break;");
         }
 
         writer.Close();
@@ -42,7 +42,7 @@ internal static class JsonEmitter
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = table.Columns[i];
-            writer.Line("case " + Index(i) + ": v." + CellMember(column.Type) + " = r." + column.PropertyName + "; break;");
+            writer.Line("case " + Index(i) + ": v." + KqlTypes.Of(column.Type).CellMember + " = r." + column.PropertyName + "; break;");
         }
 
         writer.Close();
@@ -58,22 +58,8 @@ internal static class JsonEmitter
         }
 
         // Readers refuse a record without a required column, so the default here is never the value read.
-        return ClrTypes.IsReferenceType(column.Type) ? "!" : ".GetValueOrDefault()";
+        return KqlTypes.Of(column.Type).IsValueType ? ".GetValueOrDefault()" : "!";
     }
-
-    private static string CellMember(KqlType type) => type switch
-    {
-        KqlType.Int => "Int",
-        KqlType.Long => "Long",
-        KqlType.Real => "Real",
-        KqlType.Decimal => "Decimal",
-        KqlType.Bool => "Bool",
-        KqlType.DateTime => "DateTime",
-        KqlType.TimeSpan => "TimeSpan",
-        KqlType.Guid => "Guid",
-        KqlType.Dynamic => "Dynamic",
-        _ => "String",
-    };
 
     private static string ExportPaths(TableSpec table)
     {

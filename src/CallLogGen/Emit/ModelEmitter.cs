@@ -13,6 +13,9 @@ internal static class ModelEmitter
     public static readonly string GeneratorVersion =
         typeof(ModelEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    // The runtime's CallLogGen.KqlType has the generator's member names: both compile src/Shared/KqlType.cs.
+    private const string RuntimeEnumPrefix = "global::CallLogGen." + nameof(KqlType) + ".";
+
     public static string Emit(TableSpec table)
     {
         // About 700 characters a column, most of it descriptions: size the builder once.
@@ -53,7 +56,7 @@ internal static class ModelEmitter
     private static void WriteProperty(SourceWriter writer, ColumnSpec column, string tableFile)
     {
         WriteSummary(writer, column.Description.Length > 0 ? column.Description : "The " + column.Name + " column.");
-        var facts = "<c>" + Literals.Xml(column.Name) + "</c> " + column.Type.ToKqlName()
+        var remarks = "<c>" + Literals.Xml(column.Name) + "</c> " + column.Type.ToKqlName()
             + (column.IsTypeInferred ? " (inferred)" : string.Empty) + ", "
             + (column.IsRequired ? "required" : "optional")
             + (column.SourcePath.Length == 0
@@ -62,14 +65,15 @@ internal static class ModelEmitter
                 // The class's remarks name the file; a column from another file (a JSON schema) names its own.
                 ? "; line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + "."
                 : "; " + Literals.Xml(column.SourcePath) + " line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ".");
-        writer.Line("/// <remarks>" + facts + "</remarks>");
+        writer.Line("/// <remarks>" + remarks + "</remarks>");
         if (column.IsRequired)
         {
             writer.Line("[global::CallLogGen.RequiredColumn(" + Literals.String(column.SourcePath) + ", " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ", " + Literals.String(column.Description) + ")]");
         }
 
-        var type = ClrTypes.PropertyType(column.Type, column.IsRequired);
-        var initializer = column.IsRequired && ClrTypes.IsReferenceType(column.Type) ? " = null!;" : string.Empty;
+        var facts = KqlTypes.Of(column.Type);
+        var type = column.IsRequired ? facts.CSharpType : facts.NullableCSharpType;
+        var initializer = column.IsRequired && !facts.IsValueType ? " = null!;" : string.Empty;
         writer.Line("public " + type + " " + column.PropertyName + " { get; set; }" + initializer);
     }
 
@@ -85,7 +89,7 @@ internal static class ModelEmitter
         {
             writer.Line("        new global::CallLogGen.ColumnSchema("
                 + Literals.String(column.Name) + ", "
-                + ClrTypes.RuntimeEnum(column.Type) + ", "
+                + RuntimeEnumPrefix + column.Type + ", "
                 + Literals.String(column.PropertyName) + ", "
                 + (column.IsRequired ? "true" : "false") + ", "
                 + Literals.String(column.Description) + ", "

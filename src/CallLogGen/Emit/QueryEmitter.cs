@@ -17,7 +17,7 @@ internal static class QueryEmitter
         writer.Open("public sealed class " + ColumnsTypeName);
         foreach (var column in table.Columns)
         {
-            var type = "global::CallLogGen.Kql." + ExpressionType(column.Type);
+            var type = "global::CallLogGen.Kql." + KqlTypes.Of(column.Type).ExpressionClass;
             writer.Line("/// <inheritdoc cref=\"" + table.TypeName + "." + column.PropertyName + "\"/>");
             writer.Line("public " + type + " " + column.PropertyName + " { get; } = " + type + ".Column(" + Literals.String(column.Name) + ");");
         }
@@ -27,18 +27,4 @@ internal static class QueryEmitter
         writer.Line("/// <summary>Starts a typed KQL query over <c>" + Literals.Xml(table.TableName) + "</c>.</summary>");
         writer.Line("public static global::CallLogGen.Kql.KqlQuery<" + ColumnsTypeName + "> " + QueryMethodName + "() => global::CallLogGen.Kql.KqlQuery<" + ColumnsTypeName + ">.From(Schema, new " + ColumnsTypeName + "());");
     }
-
-    private static string ExpressionType(KqlType type) => type switch
-    {
-        KqlType.String => "KqlString",
-        KqlType.Int => "KqlInt",
-        KqlType.Long => "KqlLong",
-        KqlType.Real => "KqlReal",
-        KqlType.Decimal => "KqlDecimal",
-        KqlType.Bool => "KqlBool",
-        KqlType.DateTime => "KqlDateTime",
-        KqlType.TimeSpan => "KqlTimeSpan",
-        KqlType.Guid => "KqlGuid",
-        _ => "KqlDynamic",
-    };
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Resolve;
 
@@ -54,7 +54,7 @@ internal sealed class IncludeResolver
             var target = Find(document, include.Target);
             if (target is null)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DiagnosticCatalog.MissingInclude.Id, include.Location, include.Target));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.MissingInclude, include.Location, include.Target));
                 continue;
             }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Resolve;
 

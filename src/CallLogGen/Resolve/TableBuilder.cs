@@ -11,9 +11,10 @@ namespace CallLogGen.Resolve;
 /// Builds one table from its group. With a JSON schema, its columns (names, types, order) are the table
 /// and the docs page supplies descriptions; every difference between the two that the table options do
 /// not settle (a rename, a drop, an add, a type) is a drift warning. Without one, the docs table is the
-/// table and the options correct it.
+/// table and the options correct it. One builder per table: <see cref="Build"/> runs the steps in order
+/// over the builder's working state (the columns, the option entries, the names whose difference is settled).
 /// </summary>
-internal static class TableBuilder
+internal sealed class TableBuilder
 {
     /// <summary>The type that lists every table's schema; no table may take its name.</summary>
     public const string CatalogTypeName = "CallLogTables";
@@ -24,174 +25,185 @@ internal static class TableBuilder
         "Schema", "KqlColumns", "Query", "Json", "JsonMapping", "UnmappedFields", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
-    public static TableSpec? Build(TableGroupInput group, List<DiagnosticInfo> diagnostics)
-    {
-        var settings = group.Settings;
-        var options = group.Options;
-        var primary = group.Primary;
-        var columns = new ColumnSet(primary.Table.Name, diagnostics);
-        var settled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var entries = options?.Columns.ToList() ?? new List<ColumnOptions>();
-        var used = new HashSet<ColumnOptions>();
+    private readonly TableGroupInput _group;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly ColumnSet _columns;
 
-        if (group.Authority is { } authority)
+    // The table options' column entries, and those a docs column already matched (an entry naming a column no
+    // document lists is reported only if nothing used it).
+    private readonly List<ColumnOptions> _entries;
+    private readonly HashSet<ColumnOptions> _usedEntries = new();
+
+    // Columns whose difference between the docs page and the JSON schema is settled, so not reported as drift.
+    private readonly HashSet<string> _settled = new(StringComparer.OrdinalIgnoreCase);
+
+    public TableBuilder(TableGroupInput group)
+    {
+        _group = group;
+        _columns = new ColumnSet(group.Primary.Table.Name, _diagnostics);
+        _entries = group.Options?.Columns.ToList() ?? new List<ColumnOptions>();
+    }
+
+    private string TableName => _group.TableName;
+
+    private TableOptions? Options => _group.Options;
+
+    /// <summary>The table (null where it cannot be built), where it stands, and every diagnostic on the way.</summary>
+    public BuiltTable Build()
+    {
+        TakeColumns();
+        MergeDocumentTables();
+        ApplyOptions();
+        AddStandardColumns();
+        ReportUndocumentedColumns();
+        if (NameType() is not { } typeName)
+        {
+            return Result(null);
+        }
+
+        var columns = FinishColumns(typeName);
+        if (columns.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable, _group.Primary.Table.Location, TableName));
+            return Result(null);
+        }
+
+        return Result(Table(typeName, columns));
+    }
+
+    private BuiltTable Result(TableSpec? table) => new(table, _group.Primary.Table.Location, _diagnostics.ToEquatableArray());
+
+    /// <summary>The JSON schema's columns where there is one (the real table), else the docs table's.</summary>
+    private void TakeColumns()
+    {
+        if (_group.Authority is { } authority)
         {
             foreach (var column in authority.Table.Columns)
             {
-                columns.Add(WorkColumn.OfAuthority(column));
+                _columns.Add(WorkColumn.OfAuthority(column));
             }
 
-            foreach (var document in group.DocumentTables)
-            {
-                MergeDocumentTable(document, columns, entries, used, settled, diagnostics, group.TableName);
-            }
+            return;
         }
-        else
+
+        foreach (var column in _group.Primary.Table.Columns)
         {
-            foreach (var column in primary.Table.Columns)
-            {
-                columns.Add(WorkColumn.From(column));
-            }
+            _columns.Add(WorkColumn.From(column));
         }
-
-        ApplyOptions(columns, entries, used, settled, diagnostics, group.TableName);
-        AddStandardColumns(columns, options, settled, diagnostics);
-
-        if (group.Authority is not null && group.DocumentTables.Count > 0)
-        {
-            ReportColumnsMissingFromDocument(group, columns, settled, diagnostics);
-        }
-
-        var tableName = group.TableName;
-        var typeName = TypeNameOf(tableName, options, primary, diagnostics);
-        if (typeName is null)
-        {
-            return null;
-        }
-
-        var specs = FinishColumns(columns.Items, typeName, diagnostics);
-        if (specs.Count == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable.Id, primary.Table.Location, tableName));
-            return null;
-        }
-
-        var relativePath = primary.RelativePath;
-        var description = options?.Description ?? FirstText(group.DocumentTables.Select(d => d.Table.Description)) ?? group.Authority?.Table.Description;
-        return new TableSpec(
-            tableName,
-            settings.Namespace,
-            typeName,
-            HintNames.For(relativePath, typeName),
-            options?.Category,
-            description,
-            relativePath,
-            primary.Table.Location.Line + 1,
-            specs.ToEquatableArray());
     }
 
-    private static void MergeDocumentTable(
-        TableCandidate document, ColumnSet columns, List<ColumnOptions> entries, HashSet<ColumnOptions> used,
-        HashSet<string> settled, List<DiagnosticInfo> diagnostics, string tableName)
+    /// <summary>
+    /// Merges each docs table into the JSON schema's columns: descriptions, locations and required flags come from
+    /// the page; a column the page lists and the table lacks, or types that disagree, are drift.
+    /// </summary>
+    private void MergeDocumentTables()
     {
-        foreach (var docColumn in document.Table.Columns)
+        if (_group.Authority is null)
         {
-            var entry = FindEntry(entries, docColumn.Name, ColumnAction.Update, ColumnAction.Drop);
-            if (entry is not null)
-            {
-                used.Add(entry);
-            }
+            return;
+        }
 
-            if (entry?.Action == ColumnAction.Drop)
+        foreach (var document in _group.DocumentTables)
+        {
+            foreach (var docColumn in document.Table.Columns)
             {
-                // The page lists a column the table does not have, on purpose: nothing to merge.
-                settled.Add(docColumn.Name);
-                if (columns.Find(docColumn.Name) is { } present && present.FromAuthority)
-                {
-                    columns.Remove(present);
-                }
-
-                continue;
-            }
-
-            var target = entry?.Rename is { } rename ? columns.FindExact(rename) : columns.Find(docColumn.Name);
-            if (target is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift.Id, docColumn.Location, tableName,
-                    $"the document lists column '{docColumn.Name}', which the table does not have"));
-                continue;
-            }
-
-            settled.Add(target.Name);
-            target.MatchedByDocument = true;
-            if (docColumn.Description.Length > 0)
-            {
-                target.Description = docColumn.Description;
-            }
-
-            target.Location = docColumn.Location;
-            if (docColumn.Required != Requiredness.Unspecified)
-            {
-                target.Required = docColumn.Required;
-            }
-
-            if (docColumn.Type is { } documentedType && target.Type is { } realType && documentedType != realType && entry?.Type is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift.Id, docColumn.Location, tableName,
-                    $"the document gives column '{docColumn.Name}' the type {documentedType.ToKqlName()}, the table {realType.ToKqlName()}"));
+                MergeDocumentColumn(docColumn);
             }
         }
     }
 
-    private static void ApplyOptions(
-        ColumnSet columns, List<ColumnOptions> entries, HashSet<ColumnOptions> used, HashSet<string> settled,
-        List<DiagnosticInfo> diagnostics, string tableName)
+    private void MergeDocumentColumn(SourceColumn docColumn)
     {
-        foreach (var entry in entries)
+        var entry = FindEntry(docColumn.Name, ColumnAction.Update, ColumnAction.Drop);
+        if (entry is not null)
+        {
+            _usedEntries.Add(entry);
+        }
+
+        if (entry?.Action == ColumnAction.Drop)
+        {
+            // The page lists a column the table does not have, on purpose: nothing to merge.
+            _settled.Add(docColumn.Name);
+            if (_columns.Find(docColumn.Name) is { } present && present.FromAuthority)
+            {
+                _columns.Remove(present);
+            }
+
+            return;
+        }
+
+        var target = entry?.Rename is { } rename ? _columns.FindExact(rename) : _columns.Find(docColumn.Name);
+        if (target is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticCatalog.SchemaDrift, docColumn.Location, TableName,
+                $"the document lists column '{docColumn.Name}', which the table does not have"));
+            return;
+        }
+
+        _settled.Add(target.Name);
+        target.MatchedByDocument = true;
+        if (docColumn.Description.Length > 0)
+        {
+            target.Description = docColumn.Description;
+        }
+
+        target.Location = docColumn.Location;
+        if (docColumn.Required != Requiredness.Unspecified)
+        {
+            target.Required = docColumn.Required;
+        }
+
+        if (docColumn.Type is { } documentedType && target.Type is { } realType && documentedType != realType && entry?.Type is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticCatalog.SchemaDrift, docColumn.Location, TableName,
+                $"the document gives column '{docColumn.Name}' the type {documentedType.ToKqlName()}, the table {realType.ToKqlName()}"));
+        }
+    }
+
+    /// <summary>The table options' column entries: drop, update (rename, type, required, C# name) and add.</summary>
+    private void ApplyOptions()
+    {
+        foreach (var entry in _entries)
         {
             switch (entry.Action)
             {
                 case ColumnAction.Drop:
-                    if (columns.Find(entry.Column) is { } dropped)
+                    if (_columns.Find(entry.Column) is { } dropped)
                     {
-                        columns.Remove(dropped);
-                        settled.Add(entry.Column);
+                        _columns.Remove(dropped);
+                        _settled.Add(entry.Column);
                     }
-                    else if (!used.Contains(entry))
+                    else
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn.Id, entry.Location, tableName, entry.Column));
+                        ReportUnknownColumnUnlessUsed(entry);
                     }
 
                     break;
 
                 case ColumnAction.Update:
-                    var target = columns.Find(entry.Column) ?? (entry.Rename is null ? null : columns.FindExact(entry.Rename));
+                    var target = _columns.Find(entry.Column) ?? (entry.Rename is null ? null : _columns.FindExact(entry.Rename));
                     if (target is null)
                     {
-                        if (!used.Contains(entry))
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn.Id, entry.Location, tableName, entry.Column));
-                        }
-
+                        ReportUnknownColumnUnlessUsed(entry);
                         break;
                     }
 
                     Update(target, entry);
-                    settled.Add(target.Name);
+                    _settled.Add(target.Name);
                     break;
 
                 case ColumnAction.Add:
-                    settled.Add(entry.Rename ?? entry.Column);
-                    if ((columns.FindExact(entry.Rename ?? entry.Column) ?? columns.Find(entry.Column)) is { } existing)
+                    _settled.Add(entry.Rename ?? entry.Column);
+                    if ((_columns.FindExact(entry.Rename ?? entry.Column) ?? _columns.Find(entry.Column)) is { } existing)
                     {
                         // The real table has it and the page does not: the entry settles that, and may add facts.
                         Update(existing, entry);
                         break;
                     }
 
-                    columns.Add(new WorkColumn(entry.Rename ?? entry.Column, entry.Location)
+                    _columns.Add(new WorkColumn(entry.Rename ?? entry.Column, entry.Location)
                     {
                         Type = entry.Type,
                         TypeText = entry.TypeText,
@@ -199,6 +211,14 @@ internal static class TableBuilder
                     }.WithOptions(entry));
                     break;
             }
+        }
+    }
+
+    private void ReportUnknownColumnUnlessUsed(ColumnOptions entry)
+    {
+        if (!_usedEntries.Contains(entry))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownColumn, entry.Location, TableName, entry.Column));
         }
     }
 
@@ -223,9 +243,10 @@ internal static class TableBuilder
         column.WithOptions(entry);
     }
 
-    private static void AddStandardColumns(ColumnSet columns, TableOptions? options, HashSet<string> settled, List<DiagnosticInfo> diagnostics)
+    /// <summary>The Azure Monitor standard columns the table options ask for, each added unless the table has it.</summary>
+    private void AddStandardColumns()
     {
-        if (options is null)
+        if (Options is not { } options)
         {
             return;
         }
@@ -244,14 +265,14 @@ internal static class TableBuilder
             }
             else
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownStandardColumn.Id, options.Location, name, StandardColumns.KnownNames));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownStandardColumn, options.Location, name, StandardColumns.KnownNames));
             }
         }
 
         foreach (var column in wanted)
         {
-            settled.Add(column.Name);
-            if (columns.FindExact(column.Name) is { } present)
+            _settled.Add(column.Name);
+            if (_columns.FindExact(column.Name) is { } present)
             {
                 if (present.Description.Length == 0)
                 {
@@ -261,49 +282,97 @@ internal static class TableBuilder
                 continue;
             }
 
-            columns.Add(new WorkColumn(column.Name, location: null) { Type = column.Type, Description = column.Description });
+            _columns.Add(new WorkColumn(column.Name, location: null) { Type = column.Type, Description = column.Description });
         }
     }
 
-    private static void ReportColumnsMissingFromDocument(TableGroupInput group, ColumnSet columns, HashSet<string> settled, List<DiagnosticInfo> diagnostics)
+    /// <summary>Drift the other way: a JSON schema column that no docs page lists and nothing settles.</summary>
+    private void ReportUndocumentedColumns()
     {
-        foreach (var column in columns.Items)
+        if (_group.Authority is null || _group.DocumentTables.Count == 0)
         {
-            if (column.FromAuthority && !column.MatchedByDocument && !settled.Contains(column.Name))
+            return;
+        }
+
+        foreach (var column in _columns.Items)
+        {
+            if (column.FromAuthority && !column.MatchedByDocument && !_settled.Contains(column.Name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift.Id, group.Primary.Table.Location, group.TableName,
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticCatalog.SchemaDrift, _group.Primary.Table.Location, TableName,
                     $"the table has column '{column.Name}' ({column.Type?.ToKqlName() ?? "untyped"}), which the document does not list"));
             }
         }
     }
 
-    private static string? TypeNameOf(string tableName, TableOptions? options, TableCandidate primary, List<DiagnosticInfo> diagnostics)
+    /// <summary>The model's C# name: the options' typeName, else the table name in PascalCase; null where there is none.</summary>
+    private string? NameType()
     {
-        if (options?.TypeName is { } chosen)
+        if (Options?.TypeName is { } chosen)
         {
             if (CSharpNames.IsUsableIdentifier(chosen))
             {
                 return chosen;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions.Id, options.Location, $"typeName '{chosen}' is not a valid C# identifier"));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, Options.Location, $"typeName '{chosen}' is not a valid C# identifier"));
         }
 
-        var typeName = CSharpNames.ToPascalCase(tableName);
+        var typeName = CSharpNames.ToPascalCase(TableName);
         if (typeName is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName.Id, primary.Table.Location, tableName));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, _group.Primary.Table.Location, TableName));
         }
 
         // The generated catalogue owns this name in every namespace.
         return typeName == CatalogTypeName ? typeName + "Record" : typeName;
     }
 
-    private static List<ColumnSpec> FinishColumns(IReadOnlyList<WorkColumn> columns, string typeName, List<DiagnosticInfo> diagnostics)
+    /// <summary>The columns as the emitters get them: property names, inferred types, required flags, export facts.</summary>
+    private List<ColumnSpec> FinishColumns(string typeName)
+    {
+        var named = NameProperties(typeName);
+        var specs = new List<ColumnSpec>(named.Count);
+        foreach (var (column, propertyName) in named)
+        {
+            var type = column.Type ?? KqlType.String;
+            var inferred = false;
+            if (column.Type is null && column.TypeText is null)
+            {
+                var inference = TypeInference.Infer(column.Name, column.Description);
+                type = inference.Type;
+                inferred = true;
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticCatalog.TypeInferred, column.Location, column.Name, type.ToKqlName(), inference.Rule));
+            }
+
+            var required = RequiredRules.IsRequired(column.Name, type, column.Required, column.RequiredFromOptions, column.Description);
+            var location = column.Location;
+            specs.Add(new ColumnSpec(
+                column.Name,
+                type,
+                propertyName,
+                required,
+                inferred,
+                column.Description,
+                location is { } l ? Paths.Normalize(l.RelativePath) : string.Empty,
+                location is { } at ? at.Line + 1 : 0,
+                column.ExportPath ?? ExportPaths.Default(column.Name),
+                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type)));
+        }
+
+        return specs;
+    }
+
+    /// <summary>
+    /// Each column's property name, unique within the model; a column with no usable name is dropped. A column whose
+    /// name already is its property name keeps it; the others that collide are numbered in column order
+    /// (<c>ResourceId</c> keeps its name beside <c>_ResourceId</c>, which becomes ResourceId2).
+    /// </summary>
+    private List<(WorkColumn Column, string PropertyName)> NameProperties(string typeName)
     {
         var kept = new List<(WorkColumn Column, string Candidate)>();
-        foreach (var column in columns)
+        foreach (var column in _columns.Items)
         {
             string? candidate;
             if (column.PropertyName is { } chosen)
@@ -314,7 +383,7 @@ internal static class TableBuilder
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions.Id, column.OptionsLocation ?? column.Location, $"propertyName '{chosen}' is not a valid C# identifier"));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, column.OptionsLocation ?? column.Location, $"propertyName '{chosen}' is not a valid C# identifier"));
                     candidate = CSharpNames.ToPascalCase(column.Name);
                 }
             }
@@ -325,7 +394,7 @@ internal static class TableBuilder
 
             if (candidate is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName.Id, column.Location, column.Name));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, column.Location, column.Name));
                 continue;
             }
 
@@ -337,8 +406,6 @@ internal static class TableBuilder
             kept.Add((column, candidate));
         }
 
-        // A column whose name already is its property name keeps it; the others that collide are numbered
-        // in column order (`ResourceId` keeps its name beside `_ResourceId`, which becomes ResourceId2).
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var names = new string[kept.Count];
         for (var pass = 0; pass < 2; pass++)
@@ -353,42 +420,30 @@ internal static class TableBuilder
             }
         }
 
-        var specs = new List<ColumnSpec>(kept.Count);
-        for (var i = 0; i < kept.Count; i++)
-        {
-            var column = kept[i].Column;
-            var type = column.Type ?? KqlType.String;
-            var inferred = false;
-            if (column.Type is null && column.TypeText is null)
-            {
-                var inference = TypeInference.Infer(column.Name, column.Description);
-                type = inference.Type;
-                inferred = true;
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.TypeInferred.Id, column.Location, column.Name, type.ToKqlName(), inference.Rule));
-            }
-
-            var required = RequiredRules.IsRequired(column.Name, type, column.Required, column.RequiredFromOptions, column.Description);
-            var location = column.Location;
-            specs.Add(new ColumnSpec(
-                column.Name,
-                type,
-                names[i],
-                required,
-                inferred,
-                column.Description,
-                location is { } l ? Paths.Normalize(l.RelativePath) : string.Empty,
-                location is { } at ? at.Line + 1 : 0,
-                column.ExportPath ?? ExportPaths.Default(column.Name),
-                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type)));
-        }
-
-        return specs;
+        return kept.Select((k, i) => (k.Column, names[i])).ToList();
     }
 
-    private static ColumnOptions? FindEntry(List<ColumnOptions> entries, string name, ColumnAction first, ColumnAction second)
+    private TableSpec Table(string typeName, List<ColumnSpec> columns)
     {
-        foreach (var entry in entries)
+        var primary = _group.Primary;
+        var description = Options?.Description
+            ?? FirstText(_group.DocumentTables.Select(d => d.Table.Description))
+            ?? _group.Authority?.Table.Description;
+        return new TableSpec(
+            TableName,
+            _group.Settings.Namespace,
+            typeName,
+            HintNames.For(primary.RelativePath, typeName),
+            Options?.Category,
+            description,
+            primary.RelativePath,
+            primary.Table.Location.Line + 1,
+            columns.ToEquatableArray());
+    }
+
+    private ColumnOptions? FindEntry(string name, ColumnAction first, ColumnAction second)
+    {
+        foreach (var entry in _entries)
         {
             if ((entry.Action == first || entry.Action == second) && ColumnNames.Same(entry.Column, name))
             {

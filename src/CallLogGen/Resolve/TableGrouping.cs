@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Resolve;
 
@@ -84,7 +83,7 @@ internal static class TableGrouping
                     ? "no table is named '" + tableOptions.TableName + "'"
                     : "looked for table '" + (tableOptions.SourceTable ?? tableOptions.TableName) + "'"
                       + (tableOptions.SourceFile is null ? string.Empty : " in '" + tableOptions.SourceFile + "'");
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable.Id, tableOptions.Location, tableOptions.TableName, source));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable, tableOptions.Location, tableOptions.TableName, source));
             }
         }
 

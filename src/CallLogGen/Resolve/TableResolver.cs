@@ -5,12 +5,8 @@ using System.Linq;
 using System.Threading;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Resolve;
-
-/// <summary>All tables to generate, and every diagnostic the schema files gave.</summary>
-internal sealed record ResolvedSchema(EquatableArray<TableSpec> Tables, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
 /// Joins what the readers found into the tables to generate: follows includes, applies table options,
@@ -41,7 +37,7 @@ internal static class TableResolver
         var diagnostics = new List<DiagnosticInfo>(ordered.SelectMany(d => d.Diagnostics));
         if (settings.RejectedNamespace is { } rejected)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace.Id, null, rejected, settings.Namespace));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidNamespace, null, rejected, settings.Namespace));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -55,9 +51,7 @@ internal static class TableResolver
     public static BuiltTable Build(TableGroupInput group, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var diagnostics = new List<DiagnosticInfo>();
-        var table = TableBuilder.Build(group, diagnostics);
-        return new BuiltTable(table, group.Primary.Table.Location, diagnostics.ToEquatableArray());
+        return new TableBuilder(group).Build();
     }
 
     /// <summary>Step 3, over every built table: refuses a second table of one C# name, and gathers the diagnostics.</summary>
@@ -77,7 +71,7 @@ internal static class TableResolver
             if (typeNames.TryGetValue(table.TypeName, out var first))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.DuplicateTypeName.Id, item.Location,
+                    DiagnosticCatalog.DuplicateTypeName, item.Location,
                     table.TableName, table.TypeName, first.TableName, $"{first.SourcePath}({first.SourceLine},1)"));
                 continue;
             }
@@ -104,7 +98,7 @@ internal static class TableResolver
             if (document.Format == SchemaFormat.Markdown && tables.Count == 0)
             {
                 // Say so: a page dropped into schemas/ that yields nothing would otherwise be a silent mystery.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NoTables.Id, SourceSpan.At(document.FilePath, document.RelativePath, 0, 0, 0)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NoTables, SourceSpan.At(document.FilePath, document.RelativePath, 0, 0, 0)));
             }
 
             foreach (var table in tables)
@@ -116,32 +110,3 @@ internal static class TableResolver
         return candidates;
     }
 }
-
-/// <summary>What step 1 decided: the tables to build, and the diagnostics so far.</summary>
-internal sealed record SchemaPlan(EquatableArray<TableGroupInput> Groups, EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>One built table (null where it could not be built), where it stands, and its diagnostics.</summary>
-internal sealed record BuiltTable(TableSpec? Table, SourceSpan Location, EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>
-/// A table as one document gives it: the document's path, the table, and how many tables (and includes) that
-/// document has, which decides whether options naming only the file apply to it.
-/// </summary>
-internal sealed record TableCandidate(string RelativePath, SourceTable Table, int TablesInDocument)
-{
-    /// <summary>JSON schemas carry the real table: their names and types win over docs pages.</summary>
-    public bool IsAuthoritative => Table.NameIsTableName;
-}
-
-/// <summary>
-/// Everything that builds one table, and nothing else, so that it compares equal across runs unless an edit
-/// touched this table: at most one authoritative JSON schema, the docs tables merged into it, the table options
-/// that apply, and the generator settings.
-/// </summary>
-internal sealed record TableGroupInput(
-    string TableName,
-    TableCandidate Primary,
-    TableCandidate? Authority,
-    EquatableArray<TableCandidate> DocumentTables,
-    TableOptions? Options,
-    GeneratorSettings Settings);

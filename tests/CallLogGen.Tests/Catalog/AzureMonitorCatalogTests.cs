@@ -5,6 +5,9 @@ using CallLogGen.Tests.Infrastructure;
 
 namespace CallLogGen.Tests.Catalog;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
+using KqlType = CallLogGen.Model.KqlType;
+
 /// <summary>
 /// The catalogue built into the generator says exactly what its source files (tools/catalog/source, the reference
 /// facts it was built from) say: every table, every column in order with its type, every category route.

@@ -67,6 +67,29 @@ public class DiagnosticCatalogTests
         Assert.All(ids, id => Assert.Matches("^CLG[0-9]{4}$", id));
     }
 
+    [Fact]
+    public void Ids_are_spelled_in_the_catalogue_only()
+    {
+        // Readers, resolver, analyzers and code fixes take ids from the descriptors (DiagnosticInfo.Create takes one);
+        // a quoted id anywhere else in the shipped code is a second spelling that can drift.
+        var source = Path.Combine(RepositoryPaths.Root, "src");
+        var catalogue = Path.Combine(source, "CallLogGen", "Diagnostics", "DiagnosticCatalog.cs");
+        var files = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"))
+            .ToList();
+        Assert.Contains(catalogue, files);
+
+        var quotedId = new System.Text.RegularExpressions.Regex("\"CLG[0-9]{4}");
+        var strays = files
+            .Where(f => f != catalogue)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => quotedId.IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(RepositoryPaths.Root, l.File)}({l.Line}): {l.Text.Trim()}")
+            .ToList();
+        Assert.True(strays.Count == 0, "Ids spelled outside DiagnosticCatalog.cs:\n" + string.Join("\n", strays));
+        Assert.Matches(quotedId, File.ReadAllText(catalogue));
+    }
+
     [Theory]
     [MemberData(nameof(Ids))]
     public void Each_descriptor_has_a_title_a_located_message_a_help_page_and_a_release_entry(string id)

@@ -123,7 +123,7 @@ public class CachingTests
             .Where(t => t.GetMethod("Equals", new[] { t }) is not null) // the records and equatable structs that flow through the pipeline
             .ToList();
         Assert.Contains(typeof(TableSpec), modelTypes);
-        Assert.Contains(typeof(CallLogGen.Schema.SchemaDocument), modelTypes);
+        Assert.Contains(typeof(SchemaDocument), modelTypes);
 
         foreach (var type in modelTypes)
         {
@@ -135,6 +135,28 @@ public class CachingTests
                         forbidden.Any(f => f.IsAssignableFrom(reachable)),
                         $"{type.Name}.{field.Name} holds a {reachable.Name}, which breaks incremental caching.");
                 }
+            }
+        }
+    }
+
+    [Fact]
+    public void What_flows_between_the_pipeline_steps_is_declared_in_Model()
+    {
+        var run = ThreeFiles().Run();
+        var steps = typeof(CallLogGenerator.Steps).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Contains(CallLogGenerator.Steps.BuiltTables, steps);
+
+        foreach (var step in steps)
+        {
+            var outputs = run.StepOutputs(step);
+            Assert.NotEmpty(outputs);
+            foreach (var reachable in outputs.SelectMany(o => ReachableTypes(o.Value.GetType())))
+            {
+                // Besides Model's records: strings, the tuples Combine makes, and the C# language version.
+                Assert.True(
+                    reachable.Namespace == "CallLogGen.Model" || reachable == typeof(string) || reachable.Name.StartsWith("ValueTuple", StringComparison.Ordinal)
+                        || reachable == typeof(Microsoft.CodeAnalysis.CSharp.LanguageVersion),
+                    $"step {step} passes a {reachable.FullName}, which is not a pipeline record of CallLogGen.Model");
             }
         }
     }

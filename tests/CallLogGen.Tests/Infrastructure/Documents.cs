@@ -1,7 +1,9 @@
 using CallLogGen.Model;
-using CallLogGen.Schema;
 
 namespace CallLogGen.Tests.Infrastructure;
+
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
+using KqlType = CallLogGen.Model.KqlType;
 
 /// <summary>Builds reader output by hand, so resolver tests do not depend on a reader.</summary>
 internal static class Documents

@@ -1,5 +1,3 @@
-extern alias runtime;
-
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -26,7 +24,7 @@ public sealed class GeneratorHarness
     public static readonly ImmutableArray<MetadataReference> References =
         Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(runtime::CallLogGen.TableSchema).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(TableSchema).Assembly.Location))
             .ToImmutableArray();
 
     private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal)

@@ -1,14 +1,16 @@
 using System.Collections.Immutable;
 using CallLogGen.Model;
 using CallLogGen.Resolve;
-using CallLogGen.Schema;
 using static CallLogGen.Tests.Infrastructure.Documents;
 
 namespace CallLogGen.Tests.Resolve;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
+using KqlType = CallLogGen.Model.KqlType;
+
 public class TableResolverTests
 {
-    private static readonly GeneratorSettings Settings = GeneratorSettings.From(null, "Contoso", "/project/");
+    private static readonly GeneratorSettings Settings = SettingsResolver.Resolve(null, "Contoso", "/project/");
 
     private static ResolvedSchema Resolve(params SchemaDocument[] documents) =>
         TableResolver.Resolve(documents.ToImmutableArray(), Settings, CancellationToken.None);
@@ -253,8 +255,8 @@ public class TableResolverTests
     [Fact]
     public void CallLogGenNamespace_wins_over_the_root_namespace()
     {
-        Assert.Equal("My.Logs", GeneratorSettings.From("My.Logs", "Contoso", null).Namespace);
-        Assert.Equal("Contoso.CallLogs", GeneratorSettings.From(" ", "Contoso", null).Namespace);
-        Assert.Equal("CallLogs", GeneratorSettings.From(null, null, null).Namespace);
+        Assert.Equal("My.Logs", SettingsResolver.Resolve("My.Logs", "Contoso", null).Namespace);
+        Assert.Equal("Contoso.CallLogs", SettingsResolver.Resolve(" ", "Contoso", null).Namespace);
+        Assert.Equal("CallLogs", SettingsResolver.Resolve(null, null, null).Namespace);
     }
 }

@@ -1,5 +1,3 @@
-extern alias runtime;
-
 using System.Diagnostics;
 using CallLogGen.Tests.Infrastructure;
 
@@ -68,7 +66,7 @@ public class SampleTests
         Assert.Contains("unknown command 'frobnicate'", error, StringComparison.Ordinal);
     }
 
-    private static string KqlLiteralOf(string text) => runtime::CallLogGen.Kql.KqlLiteral.Render(text);
+    private static string KqlLiteralOf(string text) => Kql.KqlLiteral.Render(text);
 
     [Fact]
     public void Queries_prints_the_sample_questions_and_each_is_valid_kql_for_the_real_tables()

@@ -1,5 +1,5 @@
 using System.Text;
-using CallLogGen.Schema;
+using CallLogGen.Model;
 
 namespace CallLogGen.Tests.Schema;
 

@@ -6,7 +6,9 @@ using Xunit.Abstractions;
 
 namespace CallLogGen.Tests.Schema;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
 using KqlType = CallLogGen.Model.KqlType;
+
 
 public class TypeInferenceTests(ITestOutputHelper output)
 {

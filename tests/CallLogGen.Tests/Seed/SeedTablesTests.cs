@@ -1,10 +1,7 @@
-extern alias runtime;
-
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using TableSchema = runtime::CallLogGen.TableSchema;
 
 namespace CallLogGen.Tests.Seed;
 

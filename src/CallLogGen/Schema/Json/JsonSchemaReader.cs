@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 
 namespace CallLogGen.Schema.Json;
@@ -35,14 +36,14 @@ internal static class JsonSchemaReader
         {
             // An empty file is likely one being written: say so quietly rather than fail the build.
             var at = result.Error!.Span.ToSourceSpan(file);
-            return SchemaReader.Empty(file, SchemaFormat.None, DiagnosticInfo.Create("CLG1002", at));
+            return SchemaReader.Empty(file, SchemaFormat.None, DiagnosticInfo.Create(DiagnosticCatalog.UnknownJsonFormat, at));
         }
 
         if (result.Root is null)
         {
             var error = result.Error!;
             return SchemaReader.Empty(file, SchemaFormat.None,
-                DiagnosticInfo.Create("CLG1001", error.Span.ToSourceSpan(file), error.Message));
+                DiagnosticInfo.Create(DiagnosticCatalog.InvalidJson, error.Span.ToSourceSpan(file), error.Message));
         }
 
         var root = result.Root;
@@ -74,7 +75,7 @@ internal static class JsonSchemaReader
         }
 
         return SchemaReader.Empty(file, SchemaFormat.None,
-            DiagnosticInfo.Create("CLG1002", JsonSpans.Head(root).ToSourceSpan(file)));
+            DiagnosticInfo.Create(DiagnosticCatalog.UnknownJsonFormat, JsonSpans.Head(root).ToSourceSpan(file)));
     }
 
     // Kusto: CslType is the KQL name; Type is a .NET type name (System.SByte for bool) and only a fallback.
@@ -119,8 +120,8 @@ internal static class JsonSchemaReader
 
         public SourceSpan Span(JsonNode node) => node.Span.ToSourceSpan(File);
 
-        public void Report(string id, JsonTextSpan at, params string[] arguments) =>
-            _diagnostics.Add(DiagnosticInfo.Create(id, at.ToSourceSpan(File), arguments));
+        public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonTextSpan at, params string[] arguments) =>
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, at.ToSourceSpan(File), arguments));
 
         public SchemaDocument Document(SchemaFormat format, params SourceTable?[] tables) =>
             new(File.FilePath, File.RelativePath, format, tables.Where(t => t is not null).Select(t => t!).ToEquatableArray(),
@@ -154,7 +155,7 @@ internal static class JsonSchemaReader
 
                     if (seen.TryGetValue(column.Name, out var first))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create("CLG1004", column.Location, tableName, column.Name, first.Location.Display));
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DuplicateColumn, column.Location, tableName, column.Name, first.Location.Display));
                         continue;
                     }
 
@@ -165,7 +166,7 @@ internal static class JsonSchemaReader
 
             if (columns.Count == 0)
             {
-                Report("CLG1016", nameNode is not null ? nameNode.Span : JsonSpans.Head(tableNode), tableName);
+                Report(DiagnosticCatalog.EmptyTable, nameNode is not null ? nameNode.Span : JsonSpans.Head(tableNode), tableName);
                 return null;
             }
 
@@ -181,7 +182,7 @@ internal static class JsonSchemaReader
         {
             if (item is not JsonObject column)
             {
-                Report("CLG1003", item.Span, tableName, $"it is {item.KindDisplay}, not an object with a {Quote(shape.Name)} and a {Quote(shape.Types[0])}");
+                Report(DiagnosticCatalog.UnreadableColumn, item.Span, tableName, $"it is {item.KindDisplay}, not an object with a {Quote(shape.Name)} and a {Quote(shape.Types[0])}");
                 return null;
             }
 
@@ -191,7 +192,7 @@ internal static class JsonSchemaReader
                 var reason = nameNode is null
                     ? $"it has no {Quote(shape.Name)}"
                     : $"its {Quote(shape.Name)} is {(nameNode is JsonString ? "empty" : nameNode.KindDisplay)}, not a column name";
-                Report("CLG1003", JsonSpans.Head(nameNode ?? column), tableName, reason);
+                Report(DiagnosticCatalog.UnreadableColumn, JsonSpans.Head(nameNode ?? column), tableName, reason);
                 return null;
             }
 
@@ -216,12 +217,12 @@ internal static class JsonSchemaReader
                 }
                 else
                 {
-                    Report("CLG1006", typeString.Span, name.Value, typeText);
+                    Report(DiagnosticCatalog.UnknownType, typeString.Span, name.Value, typeText);
                 }
             }
             else if (typeNode is not null && typeNode.Kind != JsonKind.Null)
             {
-                Report("CLG1003", JsonSpans.Head(typeNode), tableName,
+                Report(DiagnosticCatalog.UnreadableColumn, JsonSpans.Head(typeNode), tableName,
                     $"the type of column '{name.Value}' is {typeNode.KindDisplay}, not a string");
                 return null;
             }

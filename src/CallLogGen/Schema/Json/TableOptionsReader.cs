@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 
 namespace CallLogGen.Schema.Json;
@@ -35,10 +37,7 @@ internal static class TableOptionsReader
     };
 
     /// <summary>The type names an options file accepts: KQL's own, exactly (docs pages' spellings are not).</summary>
-    public static readonly IReadOnlyList<string> TypeNames = new[]
-    {
-        "string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "guid", "dynamic",
-    };
+    public static readonly IReadOnlyList<string> TypeNames = KqlTypes.All.Select(t => t.Name).ToArray();
 
     // The options the format has, per object; the docs and the JSON Schema are tested against these lists.
     internal static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
@@ -371,7 +370,7 @@ internal static class TableOptionsReader
                 }
                 else
                 {
-                    Diagnostics.Add(DiagnosticInfo.Create("CLG1015", name.Span.ToSourceSpan(_file), name.Value,
+                    Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownStandardColumn, name.Span.ToSourceSpan(_file), name.Value,
                         string.Join(", ", StandardColumnNames) + "; or \"resourceLog\" for " + string.Join(", ", ResourceLogColumns)));
                 }
             }
@@ -553,7 +552,7 @@ internal static class TableOptionsReader
                 }
                 else
                 {
-                    Diagnostics.Add(DiagnosticInfo.Create("CLG1006", type.Span.ToSourceSpan(_file), column.Value, type.Value));
+                    Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownType, type.Span.ToSourceSpan(_file), column.Value, type.Value));
                 }
             }
 
@@ -616,10 +615,10 @@ internal static class TableOptionsReader
             Invalid(JsonSpans.Head(value), $"{path}: expected {expected}, found {value.KindDisplay}");
 
         private void Invalid(JsonTextSpan at, string message) =>
-            Diagnostics.Add(DiagnosticInfo.Create("CLG1014", at.ToSourceSpan(_file), message));
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, at.ToSourceSpan(_file), message));
 
         private void Invalid(SourceSpan at, string message) =>
-            Diagnostics.Add(DiagnosticInfo.Create("CLG1014", at, message));
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, at, message));
 
         private static string Path(string parent, string member) => parent.Length == 0 ? member : parent + "." + member;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CallLogGen.Model;
 
 namespace CallLogGen.Schema.Json;
 

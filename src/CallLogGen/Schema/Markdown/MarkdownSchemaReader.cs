@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -49,7 +50,7 @@ internal static class MarkdownSchemaReader
             // The catalogue has no "reader failed" id; CLG1016 ("no column could be read") is the honest
             // nearest for the part of the document that was not read.
             diagnostics.Add(DiagnosticInfo.Create(
-                "CLG1016",
+                DiagnosticCatalog.EmptyTable,
                 map?.Span(0, 0) ?? SourceSpan.At(filePath, relativePath, 0, 0, 0),
                 FileName(relativePath) + " (the markdown reader failed: " + ex.GetType().Name + ")"));
         }
@@ -127,7 +128,7 @@ internal static class MarkdownSchemaReader
         var foreign = reader.FindForeignType(table, layout);
         if (foreign is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create("CLG1008", location, baseName, foreign));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.NotALogSchema, location, baseName, foreign));
             return;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -187,13 +188,13 @@ internal sealed class MarkdownTableReader
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
-                    "CLG1003", RowSpan(row), name, "the reader failed on it (" + ex.GetType().Name + ": " + ex.Message + ")"));
+                    DiagnosticCatalog.UnreadableColumn, RowSpan(row), name, "the reader failed on it (" + ex.GetType().Name + ": " + ex.Message + ")"));
             }
         }
 
         if (columns.Count == 0)
         {
-            _diagnostics.Add(DiagnosticInfo.Create("CLG1016", location, name));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable, location, name));
             return null;
         }
 
@@ -214,20 +215,20 @@ internal sealed class MarkdownTableReader
             }
 
             _diagnostics.Add(DiagnosticInfo.Create(
-                "CLG1003", RowSpan(row), tableName, rowIsEmpty ? "the row is empty" : "the name cell is empty"));
+                DiagnosticCatalog.UnreadableColumn, RowSpan(row), tableName, rowIsEmpty ? "the row is empty" : "the name cell is empty"));
             return null;
         }
 
         var nameSpan = CellSpan(nameCell, row);
         if (!MarkdownText.HasLetterOrDigit(name))
         {
-            _diagnostics.Add(DiagnosticInfo.Create("CLG1007", nameSpan, name));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, nameSpan, name));
             return null;
         }
 
         if (seen.TryGetValue(name, out var first))
         {
-            _diagnostics.Add(DiagnosticInfo.Create("CLG1004", nameSpan, tableName, name, first.Display));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DuplicateColumn, nameSpan, tableName, name, first.Display));
             return null;
         }
 
@@ -247,7 +248,7 @@ internal sealed class MarkdownTableReader
                 }
                 else
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create("CLG1006", CellSpan(cells[layout.TypeIndex], row), name, text));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownType, CellSpan(cells[layout.TypeIndex], row), name, text));
                 }
             }
         }

@@ -42,7 +42,7 @@ internal static class PathologicalLines
                 }
 
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.PathologicalLine.Id,
+                    DiagnosticCatalog.PathologicalLine,
                     map.ParsedSpan(lineStart, i - lineStart),
                     pipes.ToString(CultureInfo.InvariantCulture),
                     MaxCellSeparatorsPerLine.ToString(CultureInfo.InvariantCulture)));

@@ -1,9 +1,7 @@
-extern alias runtime;
-
 using System.Globalization;
+using CallLogGen.Kql;
 using CallLogGen.Tests.Infrastructure;
 using static CallLogGen.Tests.Runtime.Kql.LiteralOracle;
-using KqlLiteral = runtime::CallLogGen.Kql.KqlLiteral;
 
 namespace CallLogGen.Tests.Runtime.Kql;
 

@@ -1,10 +1,8 @@
-extern alias runtime;
-
 using System.Globalization;
+using CallLogGen.Kql;
 using CsCheck;
 using Xunit.Abstractions;
 using static CallLogGen.Tests.Runtime.Kql.LiteralOracle;
-using KqlLiteral = runtime::CallLogGen.Kql.KqlLiteral;
 
 namespace CallLogGen.Tests.Runtime.Kql;
 

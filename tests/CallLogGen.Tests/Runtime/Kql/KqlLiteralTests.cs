@@ -1,8 +1,6 @@
-extern alias runtime;
-
 using System.Globalization;
 using System.Text;
-using KqlLiteral = runtime::CallLogGen.Kql.KqlLiteral;
+using CallLogGen.Kql;
 
 namespace CallLogGen.Tests.Runtime.Kql;
 

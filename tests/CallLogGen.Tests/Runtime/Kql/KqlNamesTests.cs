@@ -1,9 +1,6 @@
-extern alias runtime;
-
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CallLogGen.Tests.Infrastructure;
-using KqlNames = runtime::CallLogGen.KqlNames;
 
 namespace CallLogGen.Tests.Runtime.Kql;
 

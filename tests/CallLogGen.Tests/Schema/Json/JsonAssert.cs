@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
-using CallLogGen.Schema;
 using Xunit;
 
 namespace CallLogGen.Tests.Schema.Json;

@@ -1,4 +1,4 @@
-using CallLogGen.Schema;
+using CallLogGen.Model;
 using CallLogGen.Schema.Json;
 
 namespace CallLogGen.Tests.Schema.Json;

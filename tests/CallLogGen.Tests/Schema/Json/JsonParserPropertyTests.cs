@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CallLogGen.Schema;
+using CallLogGen.Model;
 using CallLogGen.Schema.Json;
 using CsCheck;
 using Xunit;

@@ -1,5 +1,4 @@
 using CallLogGen.Model;
-using CallLogGen.Schema;
 using CallLogGen.Schema.Json;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CallLogGen.Schema;
+using CallLogGen.Model;
 using CallLogGen.Schema.Json;
 using Json.Schema;
 using Xunit;

@@ -1,11 +1,12 @@
 using CallLogGen.Model;
-using CallLogGen.Schema;
 using CallLogGen.Schema.Markdown;
 using Xunit;
 
 namespace CallLogGen.Tests.Schema.Markdown;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
 using KqlType = CallLogGen.Model.KqlType;
+
 
 /// <summary>
 /// Every markdown document of the corpus (tests/data). Expectations come from reading each document:

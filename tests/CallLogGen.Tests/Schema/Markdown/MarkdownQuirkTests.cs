@@ -1,12 +1,13 @@
 using CallLogGen.Model;
-using CallLogGen.Schema;
 using CallLogGen.Schema.Markdown;
 using CsCheck;
 using Xunit;
 
 namespace CallLogGen.Tests.Schema.Markdown;
 
+// The generator's KqlType: from this namespace a plain KqlType would find the runtime's CallLogGen.KqlType first.
 using KqlType = CallLogGen.Model.KqlType;
+
 
 /// <summary>The messy-page quirks, one small inline document each, with exact locations.</summary>
 public class MarkdownQuirkTests

@@ -1,14 +1,17 @@
+using CallLogGen.Model;
+
 namespace CallLogGen.Resolve;
 
-/// <summary>The build properties the generator reads (through the package's CompilerVisibleProperty items).</summary>
-/// <see cref="RejectedNamespace"/> holds a CallLogGenNamespace that is not a C# namespace, so that it is reported
-/// once instead of breaking every generated file.
-internal sealed record GeneratorSettings(string Namespace, string? ProjectDirectory, string? RejectedNamespace = null)
+/// <summary>
+/// Decides the <see cref="GeneratorSettings"/> from the build properties: the models' namespace is
+/// CallLogGenNamespace when it is a C# namespace, else RootNamespace + <c>.CallLogs</c>, else <c>CallLogs</c>.
+/// </summary>
+internal static class SettingsResolver
 {
     public const string DefaultNamespaceSuffix = ".CallLogs";
     public const string FallbackNamespace = "CallLogs";
 
-    public static GeneratorSettings From(string? callLogGenNamespace, string? rootNamespace, string? projectDirectory)
+    public static GeneratorSettings Resolve(string? callLogGenNamespace, string? rootNamespace, string? projectDirectory)
     {
         var fromRoot = !string.IsNullOrWhiteSpace(rootNamespace) && IsNamespace(rootNamespace!.Trim())
             ? rootNamespace!.Trim() + DefaultNamespaceSuffix

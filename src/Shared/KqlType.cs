@@ -1,7 +1,19 @@
+// One source, compiled into two assemblies: the runtime library (public, CallLogGen.KqlType, what generated code
+// and users see) and the generator (internal, CallLogGen.Model.KqlType, what its pipeline models hold). The
+// generator cannot reference the runtime: compiler hosts load it alone, without System.Text.Json.
+#if CALLLOGGEN_GENERATOR
+namespace CallLogGen.Model;
+#else
 namespace CallLogGen;
+#endif
 
 /// <summary>The scalar types of the Kusto Query Language (KQL).</summary>
-public enum KqlType
+#if CALLLOGGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum KqlType
 {
     /// <summary><c>string</c>: read as <see cref="System.String"/>.</summary>
     String,
