@@ -23,7 +23,11 @@ public sealed class RequiredColumnAttribute : Attribute
     /// </summary>
     public string Description { get; }
 
-    /// <summary>The schema file that declares the column, relative to the project; empty for a standard column.</summary>
+    /// <summary>
+    /// The schema file that declares the column, relative to the project; empty for a standard column the table options
+    /// add; the built-in catalogue's label, "Azure Monitor table reference (2024-09)", for a column of a table named by
+    /// name (<see cref="SourceLine"/> is then 0).
+    /// </summary>
     public string SourceFile { get; }
 
     /// <summary>The one-based line in <see cref="SourceFile"/>; 0 where the column came from no file.</summary>

@@ -17,17 +17,36 @@ public sealed class TableSchema
 
     /// <summary>Creates a table schema; generated code calls this once per table.</summary>
     public TableSchema(string tableName, string? category, ColumnSchema[] columns)
+        : this(tableName, category, columns, null)
+    {
+    }
+
+    /// <summary>Creates a table schema with the (resource type, category) pairs whose records land in it.</summary>
+    /// <param name="tableName">The Log Analytics table name.</param>
+    /// <param name="category">The table's main diagnostic category, where it has one.</param>
+    /// <param name="columns">The columns.</param>
+    /// <param name="routes">Every (resource type, category) pair whose records land in the table; null or empty for <paramref name="category"/> from any resource type.</param>
+    public TableSchema(string tableName, string? category, ColumnSchema[] columns, LogRoute[]? routes)
     {
         TableName = tableName ?? throw new ArgumentNullException(nameof(tableName));
         Category = category;
         _columns = columns ?? throw new ArgumentNullException(nameof(columns));
+        Routes = routes is { Length: > 0 }
+            ? routes
+            : category is null ? Array.Empty<LogRoute>() : new[] { new LogRoute(null, category) };
     }
 
     /// <summary>The table's name in Log Analytics, such as <c>ACSBillingUsage</c>.</summary>
     public string TableName { get; }
 
-    /// <summary>The diagnostic-settings category whose records land in this table, where known.</summary>
+    /// <summary>The diagnostic-settings category whose records land in this table, where known (its main one, where several do).</summary>
     public string? Category { get; }
+
+    /// <summary>
+    /// Every (resource type, category) pair whose records land in this table, from the Azure Monitor table reference
+    /// built into CallLogGen and the table options: how export readers tell this table's records from others'.
+    /// </summary>
+    public IReadOnlyList<LogRoute> Routes { get; }
 
     /// <summary>The columns, in the order the schema files list them.</summary>
     public IReadOnlyList<ColumnSchema> Columns => _columns;

@@ -26,6 +26,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string Settings = nameof(Settings);
+        public const string RequestedTables = nameof(RequestedTables);
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string SchemaDocuments = nameof(SchemaDocuments);
         public const string SchemaPlan = nameof(SchemaPlan);
@@ -46,6 +47,11 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .Select(static (options, _) => ReadSettings(options.GlobalOptions))
             .WithTrackingName(Steps.Settings);
 
+        // Apart from the settings, which every table's build compares: naming one more table rebuilds none of the others.
+        var requestedTables = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ReadRequestedTables(options.GlobalOptions))
+            .WithTrackingName(Steps.RequestedTables);
+
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => IsSchemaFile(pair.Left, pair.Right))
@@ -63,7 +69,8 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         var plan = documents
             .Collect()
             .Combine(settings)
-            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left, pair.Right, cancellationToken))
+            .Combine(requestedTables)
+            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(Steps.SchemaPlan);
 
         var builtTables = plan
@@ -124,6 +131,23 @@ public sealed class CallLogGenerator : IIncrementalGenerator
 
     private static bool IsSupported(LanguageVersion version) =>
         version.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp10;
+
+    /// <summary>
+    /// The tables the project file names, <c>&lt;CallLogGenTable Include="ACSBillingUsage;AZKVAuditLogs" /&gt;</c>, which the
+    /// package's props pass on as the CallLogGenTables property: first spelling of each name, in the file's order.
+    /// </summary>
+    private static EquatableArray<string> ReadRequestedTables(AnalyzerConfigOptions options)
+    {
+        if (!options.TryGetValue("build_property.CallLogGenTables", out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return text.Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
+            .Where(seen.Add)
+            .ToEquatableArray();
+    }
 
     private static GeneratorSettings ReadSettings(AnalyzerConfigOptions options)
     {

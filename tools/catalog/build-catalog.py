@@ -9,6 +9,8 @@ src/CallLogGen/Catalog/AzureMonitorCatalog.txt. Input files of the same shape fr
 The output is plain text, one fact per line, tab-separated, so that a diff of two catalogues reads as the change:
     table<TAB>Name<TAB>Column[:type]<TAB>...               (columns in the reference's order; the type as its KQL
                                                               name, left out for string, the type of most columns)
+    names<TAB>Name<TAB>Name ...                             (first: every table's name, so that a lookup by name
+                                                              need not read the rest)
     resource<TAB>Provider/type
     category<TAB>Category<TAB>Display name<TAB>Table          (empty table: the category goes to no table of its own)
 """
@@ -47,8 +49,10 @@ def main():
         f"at {meta.get('commit', '?')} ({meta.get('date', '?')}), published under CC BY 4.0. No descriptions or other prose. A column without a type is a string.",
         f"source\t{clean(meta.get('source', ''), 'source')}\t{clean(meta.get('commit', ''), 'commit')}\t{clean(meta.get('date', ''), 'date')}",
     ]
-    for name in sorted(tables_doc["tables"], key=lambda n: (n.lower(), n)):
-        cells = ["table", clean(name, "table name")]
+    names = sorted(tables_doc["tables"], key=lambda n: (n.lower(), n))
+    lines.append("\t".join(["names"] + [clean(name, "table name") for name in names]))
+    for name in names:
+        cells = ["table", name]
         for column in tables_doc["tables"][name]:
             kql_type = column["type"]
             if kql_type not in KQL_TYPES:

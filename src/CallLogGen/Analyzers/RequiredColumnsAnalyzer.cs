@@ -109,7 +109,7 @@ public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
 
                 var file = data.ConstructorArguments[0].Value as string ?? string.Empty;
                 var line = data.ConstructorArguments[1].Value is int number ? number : 0;
-                var where = file.Length == 0 ? "an Azure Monitor standard column" : $"{file} line {line}";
+                var where = file.Length == 0 ? "an Azure Monitor standard column" : line == 0 ? file : $"{file} line {line}";
                 var description = data.ConstructorArguments[2].Value as string ?? string.Empty;
                 result[property] = (where, description, order);
             }

@@ -10,9 +10,10 @@ namespace CallLogGen.Catalog;
 /// <summary>
 /// The Azure Monitor table reference built into the generator: every table's columns and KQL types, and which
 /// diagnostic category of which resource type lands in which table. Static data (AzureMonitorCatalog.txt,
-/// rebuilt by tools/catalog/build-catalog.py), read once per process and only when a table needs it, so a project
-/// that uses no catalogue table never pays for it. Pipeline models copy what they need (a <see cref="CatalogTable"/>
-/// compares by value), so the catalogue never takes part in caching decisions.
+/// rebuilt by tools/catalog/build-catalog.py), read once per process and only when a table needs it: a lookup by name
+/// reads only the names line (<see cref="HasTable"/>), so a project that uses no catalogue table never reads the rest.
+/// Pipeline models copy what they need (a <see cref="CatalogTable"/> compares by value), so the catalogue never takes
+/// part in caching decisions.
 /// </summary>
 internal sealed class AzureMonitorCatalog
 {
@@ -22,6 +23,9 @@ internal sealed class AzureMonitorCatalog
     private const string ResourceName = "CallLogGen.Catalog.AzureMonitorCatalog.txt";
 
     private static readonly Lazy<AzureMonitorCatalog> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The names alone, from the file's first data line: enough to tell whether a table is in the catalogue.
+    private static readonly Lazy<HashSet<string>> Names = new(LoadNames, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, CatalogTable> _byExactName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogTable> _byName = new(StringComparer.OrdinalIgnoreCase);
@@ -47,6 +51,12 @@ internal sealed class AzureMonitorCatalog
 
     /// <summary>Whether this process has read the catalogue (tests prove projects without catalogue tables never do).</summary>
     public static bool IsLoaded => Loaded.IsValueCreated;
+
+    /// <summary>Whether the catalogue has a table of this name (any case), without reading more than the names.</summary>
+    public static bool HasTable(string name) => Names.Value.Contains(name);
+
+    /// <summary>The catalogue's table of this name (exact spelling first, then any case), read only if it has one.</summary>
+    public static CatalogTable? Find(string name) => HasTable(name) && Instance.TryGetTable(name, out var table) ? table : null;
 
     /// <summary>Every table, ordered by name.</summary>
     public IReadOnlyList<CatalogTable> Tables { get; }
@@ -105,7 +115,7 @@ internal sealed class AzureMonitorCatalog
     internal static AzureMonitorCatalog Parse(string text)
     {
         var tables = new List<CatalogTable>();
-        var routes = new Dictionary<string, List<CategoryRoute>>(StringComparer.Ordinal);
+        var routes = new Dictionary<string, List<TableRoute>>(StringComparer.Ordinal);
         var resourceTypes = new List<CatalogResourceType>();
         var commit = string.Empty;
         var date = string.Empty;
@@ -121,7 +131,7 @@ internal sealed class AzureMonitorCatalog
                     date = cells[3];
                     break;
                 case "table" when cells.Length >= 2:
-                    tables.Add(new CatalogTable(cells[1], ReadColumns(cells), EquatableArray<CategoryRoute>.Empty));
+                    tables.Add(new CatalogTable(cells[1], ReadColumns(cells), EquatableArray<TableRoute>.Empty));
                     break;
                 case "resource" when cells.Length >= 2:
                     FinishResourceType(resourceType, categories, resourceTypes);
@@ -135,10 +145,10 @@ internal sealed class AzureMonitorCatalog
                     {
                         if (!routes.TryGetValue(table, out var list))
                         {
-                            routes.Add(table, list = new List<CategoryRoute>());
+                            routes.Add(table, list = new List<TableRoute>());
                         }
 
-                        list.Add(new CategoryRoute(resourceType, cells[1], cells[2]));
+                        list.Add(new TableRoute(resourceType, cells[1]));
                     }
 
                     break;
@@ -157,17 +167,53 @@ internal sealed class AzureMonitorCatalog
         return new AzureMonitorCatalog(tables, resourceTypes, commit, date);
     }
 
-    private static AzureMonitorCatalog Load()
+    private static AzureMonitorCatalog Load() => Parse(ReadResource(whole: true));
+
+    private static HashSet<string> LoadNames()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in Lines(ReadResource(whole: false)))
+        {
+            if (line.StartsWith("names\t", StringComparison.Ordinal))
+            {
+                var cells = line.Split('\t');
+                for (var i = 1; i < cells.Length; i++)
+                {
+                    names.Add(cells[i]);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The catalogue's text: whole, or only up to its names line. A build without the data reads as empty.</summary>
+    private static string ReadResource(bool whole)
     {
         using var stream = typeof(AzureMonitorCatalog).Assembly.GetManifestResourceStream(ResourceName);
         if (stream is null)
         {
             // A build of the generator without its data: no catalogue tables rather than a generator that throws.
-            return Parse(string.Empty);
+            return string.Empty;
         }
 
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd());
+        if (whole)
+        {
+            return reader.ReadToEnd();
+        }
+
+        var text = new StringBuilder();
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            text.Append(line).Append('\n');
+            if (line.StartsWith("names\t", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static EquatableArray<CatalogColumn> ReadColumns(string[] cells)

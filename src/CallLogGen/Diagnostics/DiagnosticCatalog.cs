@@ -92,6 +92,14 @@ internal static class DiagnosticCatalog
         "CLG1018", "Line skipped: no table row looks like it",
         "{0}: the line has {1} '|' characters, more than any table row ({2}); it is skipped so that reading the file stays fast", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnknownCatalogTable = Schema(
+        "CLG1019", "Unknown Azure Monitor table",
+        "{0}: the project names table '{1}' (CallLogGenTable), which the Azure Monitor table reference (2024-09) built into CallLogGen does not have (nearest: {2}); check the spelling, or give the table's schema file in schemas/", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CatalogColumnsReplaced = Schema(
+        "CLG1020", "Schema file replaces the reference's columns",
+        "{0}: table '{1}' takes its columns from this schema file, not from the Azure Monitor table reference (2024-09), which also lists {2}", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = Rule(
         "CLG1100", "C# 10 or later required",
         "CallLogGen generates C# 10 code, but this project compiles as C# {0}; set <LangVersion> to 10 or later. Nothing is generated.",
@@ -138,7 +146,8 @@ internal static class DiagnosticCatalog
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
-        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnsupportedLanguageVersion, InvalidNamespace,
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnknownCatalogTable, CatalogColumnsReplaced,
+        UnsupportedLanguageVersion, InvalidNamespace,
         MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
         QueryUsesDroppedColumn);
 

@@ -19,7 +19,7 @@ internal static class DiagnosticReporter
             : Location.None;
         // Schema messages open with the file position; messages about the project have no {0} for it.
         var arguments = descriptor.Category == DiagnosticCatalog.SchemaCategory
-            ? new object[] { info.Location?.Display ?? "CallLogGen" }.Concat(info.Arguments.Select(a => (object)a)).ToArray()
+            ? new object[] { info.Location?.Display ?? "project file" }.Concat(info.Arguments.Select(a => (object)a)).ToArray()
             : info.Arguments.Select(a => (object)a).ToArray();
         return Diagnostic.Create(descriptor, location, arguments);
     }

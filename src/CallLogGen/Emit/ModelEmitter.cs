@@ -32,7 +32,9 @@ internal static class ModelEmitter
         writer.Line("/// <remarks>");
         writer.Line("/// Log Analytics table <c>" + Literals.Xml(table.TableName) + "</c>"
             + (table.Category is null ? string.Empty : ", diagnostic category <c>" + Literals.Xml(table.Category) + "</c>")
-            + "; from <c>" + Literals.Xml(table.SourcePath) + "</c>, line " + table.SourceLine.ToString(CultureInfo.InvariantCulture) + ".");
+            + (table.SourceLine == 0
+                ? "; from the " + Literals.Xml(table.SourcePath) + "."
+                : "; from <c>" + Literals.Xml(table.SourcePath) + "</c>, line " + table.SourceLine.ToString(CultureInfo.InvariantCulture) + "."));
         writer.Line("/// </remarks>");
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"CallLogGen\", \"" + GeneratorVersion + "\")]");
         writer.Open("public partial class " + table.TypeName);
@@ -55,12 +57,14 @@ internal static class ModelEmitter
 
     private static void WriteProperty(SourceWriter writer, ColumnSpec column, string tableFile)
     {
-        WriteSummary(writer, column.Description.Length > 0 ? column.Description : "The " + column.Name + " column.");
+        WriteSummary(writer, column.Description.Length > 0 ? column.Description : "The " + column.Name + " column (" + column.Type.ToKqlName() + ").");
         var remarks = "<c>" + Literals.Xml(column.Name) + "</c> " + column.Type.ToKqlName()
             + (column.IsTypeInferred ? " (inferred)" : string.Empty) + ", "
             + (column.IsRequired ? "required" : "optional")
             + (column.SourcePath.Length == 0
                 ? "; Azure Monitor standard column."
+                : column.SourceLine == 0
+                ? "; " + Literals.Xml(column.SourcePath) + "."
                 : column.SourcePath == tableFile
                 // The class's remarks name the file; a column from another file (a JSON schema) names its own.
                 ? "; line " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + "."
@@ -95,6 +99,20 @@ internal static class ModelEmitter
                 + Literals.String(column.Description) + ", "
                 + Literals.String(column.SourcePath) + ", "
                 + column.SourceLine.ToString(CultureInfo.InvariantCulture) + "),");
+        }
+
+        if (table.Routes.IsEmpty)
+        {
+            writer.Line("    });");
+            return;
+        }
+
+        writer.Line("    },");
+        writer.Line("    new global::CallLogGen.LogRoute[]");
+        writer.Line("    {");
+        foreach (var route in table.Routes)
+        {
+            writer.Line("        new global::CallLogGen.LogRoute(" + Literals.String(route.ResourceType) + ", " + Literals.String(route.Category) + "),");
         }
 
         writer.Line("    });");

@@ -1,7 +1,9 @@
 namespace CallLogGen.Model;
 
 /// <summary>
-/// One column of a resolved table. <see cref="SourceLine"/> is one-based; 0 where the column did not come from a file.
+/// One column of a resolved table. <see cref="SourceLine"/> is one-based; 0 where the column did not come from a file:
+/// an Azure Monitor standard column the table options add (<see cref="SourcePath"/> empty) or a column of the built-in
+/// catalogue (<see cref="SourcePath"/> its label).
 /// <see cref="ExportPath"/> is where diagnostic-settings exports carry it (<c>time</c>, <c>properties.Name</c>), null where they do not.
 /// </summary>
 internal sealed record ColumnSpec(

@@ -3,6 +3,7 @@ namespace CallLogGen.Model;
 /// <summary>
 /// What a table options file says of one table: the facts that docs pages leave out or get wrong.
 /// See docs/table-options.md for the file format; every member here is one property there.
+/// <see cref="Routes"/> is null where the file gives none (the catalogue's then stand); given, they replace them.
 /// </summary>
 internal sealed record TableOptions(
     string TableName,
@@ -13,4 +14,7 @@ internal sealed record TableOptions(
     string? Description,
     StandardColumnSelection StandardColumns,
     EquatableArray<ColumnOptions> Columns,
-    SourceSpan Location);
+    SourceSpan Location)
+{
+    public EquatableArray<TableRoute>? Routes { get; init; }
+}

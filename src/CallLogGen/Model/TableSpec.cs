@@ -2,7 +2,9 @@ namespace CallLogGen.Model;
 
 /// <summary>
 /// One table, resolved and named: all that the emitters need, and nothing of the documents it came from
-/// beyond the file and line that the generated code points back to.
+/// beyond the file and line that the generated code points back to (<see cref="SourceLine"/> 0: not a file, such as
+/// the built-in catalogue, whose label <see cref="SourcePath"/> then holds). <see cref="Category"/> is the table's
+/// main diagnostic category; <see cref="Routes"/> every (resource type, category) pair whose records land in it.
 /// </summary>
 internal sealed record TableSpec(
     string TableName,
@@ -13,4 +15,5 @@ internal sealed record TableSpec(
     string? Description,
     string SourcePath,
     int SourceLine,
-    EquatableArray<ColumnSpec> Columns);
+    EquatableArray<ColumnSpec> Columns,
+    EquatableArray<TableRoute> Routes);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 
@@ -33,6 +34,18 @@ internal sealed class ColumnSet
     }
 
     public void Remove(WorkColumn column) => _items.Remove(column);
+
+    /// <summary>Puts the columns in the order of <paramref name="rank"/> (given each column and its position now); a stable sort.</summary>
+    public void Order(Func<WorkColumn, int, int> rank)
+    {
+        var ranked = _items.Select((column, index) => (Column: column, Rank: rank(column, index), Index: index))
+            .OrderBy(c => c.Rank)
+            .ThenBy(c => c.Index)
+            .Select(c => c.Column)
+            .ToList();
+        _items.Clear();
+        _items.AddRange(ranked);
+    }
 
     public WorkColumn? FindExact(string name)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CallLogGen.Catalog;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 using CallLogGen.Schema;
@@ -8,10 +9,10 @@ using CallLogGen.Schema;
 namespace CallLogGen.Resolve;
 
 /// <summary>
-/// Builds one table from its group. With a JSON schema, its columns (names, types, order) are the table
-/// and the docs page supplies descriptions; every difference between the two that the table options do
-/// not settle (a rename, a drop, an add, a type) is a drift warning. Without one, the docs table is the
-/// table and the options correct it. One builder per table: <see cref="Build"/> runs the steps in order
+/// Builds one table from its group. With a JSON schema, or else the built-in catalogue's table of that name, its
+/// columns (names, types) are the table and the docs page supplies descriptions; every difference between the two
+/// that the table options do not settle (a rename, a drop, an add, a type) is a drift warning. Without either, the
+/// docs table is the table and the options correct it. One builder per table: <see cref="Build"/> runs the steps in order
 /// over the builder's working state (the columns, the option entries, the names whose difference is settled).
 /// </summary>
 internal sealed class TableBuilder
@@ -40,7 +41,7 @@ internal sealed class TableBuilder
     public TableBuilder(TableGroupInput group)
     {
         _group = group;
-        _columns = new ColumnSet(group.Primary.Table.Name, _diagnostics);
+        _columns = new ColumnSet(group.Primary?.Table.Name ?? group.TableName, _diagnostics);
         _entries = group.Options?.Columns.ToList() ?? new List<ColumnOptions>();
     }
 
@@ -56,6 +57,7 @@ internal sealed class TableBuilder
         ApplyOptions();
         AddStandardColumns();
         ReportUndocumentedColumns();
+        OrderAsTheCatalogue();
         if (NameType() is not { } typeName)
         {
             return Result(null);
@@ -64,16 +66,22 @@ internal sealed class TableBuilder
         var columns = FinishColumns(typeName);
         if (columns.Count == 0)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable, _group.Primary.Table.Location, TableName));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.EmptyTable, _group.Location, TableName));
             return Result(null);
         }
 
         return Result(Table(typeName, columns));
     }
 
-    private BuiltTable Result(TableSpec? table) => new(table, _group.Primary.Table.Location, _diagnostics.ToEquatableArray());
+    private BuiltTable Result(TableSpec? table) => new(table, _group.Location, _diagnostics.ToEquatableArray());
 
-    /// <summary>The JSON schema's columns where there is one (the real table), else the docs table's.</summary>
+    /// <summary>Whether the table's columns come from a real table (a JSON schema or the catalogue) rather than a docs page.</summary>
+    private bool HasRealColumns => _group.Authority is not null || _group.Catalog is not null;
+
+    /// <summary>
+    /// The user's JSON schema's columns where there is one (it replaces the catalogue's, which may be older: an Info
+    /// names what the catalogue has besides), else the catalogue's (the real table), else the docs table's.
+    /// </summary>
     private void TakeColumns()
     {
         if (_group.Authority is { } authority)
@@ -83,22 +91,47 @@ internal sealed class TableBuilder
                 _columns.Add(WorkColumn.OfAuthority(column));
             }
 
+            ReportCatalogColumnsReplaced(authority);
             return;
         }
 
-        foreach (var column in _group.Primary.Table.Columns)
+        if (_group.Catalog is { } catalog)
+        {
+            foreach (var column in catalog.Columns)
+            {
+                _columns.Add(WorkColumn.OfCatalog(column));
+            }
+
+            return;
+        }
+
+        foreach (var column in _group.Primary!.Table.Columns)
         {
             _columns.Add(WorkColumn.From(column));
         }
     }
 
+    private void ReportCatalogColumnsReplaced(TableCandidate authority)
+    {
+        if (_group.Catalog is not { } catalog)
+        {
+            return;
+        }
+
+        var dropped = catalog.Columns.Where(c => _columns.FindExact(c.Name) is null).Select(c => c.Name + ":" + c.Type.ToKqlName()).ToList();
+        if (dropped.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.CatalogColumnsReplaced, authority.Table.Location, TableName, string.Join(", ", dropped)));
+        }
+    }
+
     /// <summary>
-    /// Merges each docs table into the JSON schema's columns: descriptions, locations and required flags come from
+    /// Merges each docs table into the real table's columns: descriptions, locations and required flags come from
     /// the page; a column the page lists and the table lacks, or types that disagree, are drift.
     /// </summary>
     private void MergeDocumentTables()
     {
-        if (_group.Authority is null)
+        if (!HasRealColumns)
         {
             return;
         }
@@ -286,10 +319,10 @@ internal sealed class TableBuilder
         }
     }
 
-    /// <summary>Drift the other way: a JSON schema column that no docs page lists and nothing settles.</summary>
+    /// <summary>Drift the other way: a real table's column that no docs page lists and nothing settles.</summary>
     private void ReportUndocumentedColumns()
     {
-        if (_group.Authority is null || _group.DocumentTables.Count == 0)
+        if (!HasRealColumns || _group.DocumentTables.Count == 0)
         {
             return;
         }
@@ -299,10 +332,30 @@ internal sealed class TableBuilder
             if (column.FromAuthority && !column.MatchedByDocument && !_settled.Contains(column.Name))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift, _group.Primary.Table.Location, TableName,
+                    DiagnosticCatalog.SchemaDrift, _group.Location, TableName,
                     $"the table has column '{column.Name}' ({column.Type?.ToKqlName() ?? "untyped"}), which the document does not list"));
             }
         }
+    }
+
+    /// <summary>
+    /// A catalogue table's columns stand in the catalogue's order, whichever file gave them, so that the table's shape
+    /// does not depend on which file described it; columns the catalogue does not have follow, in their own order.
+    /// </summary>
+    private void OrderAsTheCatalogue()
+    {
+        if (_group.Catalog is not { } catalog)
+        {
+            return;
+        }
+
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Columns.Count; i++)
+        {
+            rank[catalog.Columns[i].Name] = i;
+        }
+
+        _columns.Order((column, index) => rank.TryGetValue(column.Name, out var position) ? position : catalog.Columns.Count + index);
     }
 
     /// <summary>The model's C# name: the options' typeName, else the table name in PascalCase; null where there is none.</summary>
@@ -321,7 +374,7 @@ internal sealed class TableBuilder
         var typeName = CSharpNames.ToPascalCase(TableName);
         if (typeName is null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, _group.Primary.Table.Location, TableName));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, _group.Location, TableName));
         }
 
         // The generated catalogue owns this name in every namespace.
@@ -355,7 +408,7 @@ internal sealed class TableBuilder
                 required,
                 inferred,
                 column.Description,
-                location is { } l ? Paths.Normalize(l.RelativePath) : string.Empty,
+                location is { } l ? Paths.Normalize(l.RelativePath) : column.FromCatalog ? AzureMonitorCatalog.SourceLabel : string.Empty,
                 location is { } at ? at.Line + 1 : 0,
                 column.ExportPath ?? ExportPaths.Default(column.Name),
                 column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type)));
@@ -429,16 +482,33 @@ internal sealed class TableBuilder
         var description = Options?.Description
             ?? FirstText(_group.DocumentTables.Select(d => d.Table.Description))
             ?? _group.Authority?.Table.Description;
+        var routes = Routes();
         return new TableSpec(
             TableName,
             _group.Settings.Namespace,
             typeName,
-            HintNames.For(primary.RelativePath, typeName),
-            Options?.Category,
+            HintNames.For(primary?.RelativePath ?? HintNames.CatalogFolder, typeName),
+            Options?.Category ?? (routes.Count > 0 ? routes[0].Category : null),
             description,
-            primary.RelativePath,
-            primary.Table.Location.Line + 1,
-            columns.ToEquatableArray());
+            primary?.RelativePath ?? AzureMonitorCatalog.SourceLabel,
+            primary is null ? 0 : primary.Table.Location.Line + 1,
+            columns.ToEquatableArray(),
+            routes);
+    }
+
+    /// <summary>
+    /// The (resource type, category) pairs whose records land in the table: the options' routes where given (they
+    /// replace the catalogue's), else the catalogue's; the options' category adds one from any resource type.
+    /// </summary>
+    private EquatableArray<TableRoute> Routes()
+    {
+        var routes = new List<TableRoute>(Options?.Routes ?? _group.Catalog?.Routes ?? EquatableArray<TableRoute>.Empty);
+        if (Options?.Category is { } category && !routes.Exists(r => r.ResourceType is null && string.Equals(r.Category, category, StringComparison.OrdinalIgnoreCase)))
+        {
+            routes.Add(new TableRoute(null, category));
+        }
+
+        return routes.ToEquatableArray();
     }
 
     private ColumnOptions? FindEntry(string name, ColumnAction first, ColumnAction second)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CallLogGen.Catalog;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 
@@ -11,12 +12,17 @@ namespace CallLogGen.Resolve;
 /// Log Analytics name (by the document's table name and, optionally, its file); a docs table and a JSON
 /// schema are the same table when that name, or the docs table's own name, equals the JSON's table name.
 /// Two docs tables are never merged with each other: if they end with one name, that is a duplicate.
+/// A table whose name the built-in catalogue knows takes the catalogue's table along (its columns are the table where
+/// no JSON schema gives them; its routes say which records land in it); tables named only in the project file, or by
+/// table options that match no document table, come from the catalogue alone.
 /// </summary>
 internal static class TableGrouping
 {
-    public static List<TableGroupInput> Group(List<TableCandidate> candidates, List<TableOptions> options, GeneratorSettings settings, List<DiagnosticInfo> diagnostics)
+    public static List<TableGroupInput> Group(
+        List<TableCandidate> candidates, List<TableOptions> options, EquatableArray<string> requestedTables,
+        GeneratorSettings settings, List<DiagnosticInfo> diagnostics)
     {
-        var optionsByCandidate = MatchOptions(candidates, options, diagnostics);
+        var optionsByCandidate = MatchOptions(candidates, options, out var unmatchedOptions);
 
         var groups = new List<TableGroup>();
         var authorities = new Dictionary<string, TableGroup>(StringComparer.OrdinalIgnoreCase);
@@ -49,17 +55,69 @@ internal static class TableGrouping
             groups.Add(own);
         }
 
+        AddTablesByName(groups, unmatchedOptions, requestedTables, diagnostics);
+        foreach (var group in groups)
+        {
+            // Reads the catalogue's names only, and its tables only for a name it has.
+            group.Catalog = AzureMonitorCatalog.Find(group.TableName);
+        }
+
         return groups
-            .OrderBy(g => g.Primary.RelativePath, StringComparer.Ordinal)
-            .ThenBy(g => g.Primary.Table.Location.Start)
-            .Select(g => new TableGroupInput(g.TableName, g.Primary, g.Authority, g.DocumentTables.ToEquatableArray(), g.Options, settings))
+            .OrderBy(g => g.Primary is null ? 1 : 0)
+            .ThenBy(g => g.Primary?.RelativePath, StringComparer.Ordinal)
+            .ThenBy(g => g.Primary?.Table.Location.Start ?? 0)
+            .ThenBy(g => g.TableName, StringComparer.Ordinal)
+            .Select(g => new TableGroupInput(g.TableName, g.Primary, g.Authority, g.Catalog, g.DocumentTables.ToEquatableArray(), g.Options, settings))
             .ToList();
     }
 
+    /// <summary>
+    /// Tables with no schema file: those the project file names (<c>&lt;CallLogGenTable Include="..." /&gt;</c>) and table
+    /// options that name no document table. The catalogue must know them; an unknown name gets the nearest it knows.
+    /// </summary>
+    private static void AddTablesByName(List<TableGroup> groups, List<TableOptions> unmatchedOptions, EquatableArray<string> requestedTables, List<DiagnosticInfo> diagnostics)
+    {
+        bool Exists(string name) => groups.Exists(g => string.Equals(g.TableName, name, StringComparison.OrdinalIgnoreCase));
+
+        foreach (var tableOptions in unmatchedOptions)
+        {
+            if (tableOptions.SourceFile is null && tableOptions.SourceTable is null && AzureMonitorCatalog.Find(tableOptions.TableName) is { } table)
+            {
+                if (!Exists(table.Name))
+                {
+                    groups.Add(new TableGroup(table.Name, primary: null) { Options = tableOptions });
+                }
+
+                continue;
+            }
+
+            var source = tableOptions.SourceTable is null && tableOptions.SourceFile is null
+                ? "no table is named '" + tableOptions.TableName + "', and the Azure Monitor table reference has none of that name either (nearest: " + Nearest(tableOptions.TableName) + ")"
+                : "looked for table '" + (tableOptions.SourceTable ?? tableOptions.TableName) + "'"
+                  + (tableOptions.SourceFile is null ? string.Empty : " in '" + tableOptions.SourceFile + "'");
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable, tableOptions.Location, tableOptions.TableName, source));
+        }
+
+        foreach (var name in requestedTables)
+        {
+            if (AzureMonitorCatalog.Find(name) is not { } table)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.UnknownCatalogTable, null, name, Nearest(name)));
+            }
+            else if (!Exists(table.Name))
+            {
+                groups.Add(new TableGroup(table.Name, primary: null));
+            }
+        }
+    }
+
+    private static string Nearest(string name) => string.Join(", ", AzureMonitorCatalog.Instance.NearestNames(name, 3));
+
     private static Dictionary<TableCandidate, TableOptions> MatchOptions(
-        List<TableCandidate> candidates, List<TableOptions> options, List<DiagnosticInfo> diagnostics)
+        List<TableCandidate> candidates, List<TableOptions> options, out List<TableOptions> unmatched)
     {
         var matched = new Dictionary<TableCandidate, TableOptions>();
+        unmatched = new List<TableOptions>();
         foreach (var tableOptions in options)
         {
             var found = false;
@@ -79,11 +137,7 @@ internal static class TableGrouping
 
             if (!found)
             {
-                var source = tableOptions.SourceTable is null && tableOptions.SourceFile is null
-                    ? "no table is named '" + tableOptions.TableName + "'"
-                    : "looked for table '" + (tableOptions.SourceTable ?? tableOptions.TableName) + "'"
-                      + (tableOptions.SourceFile is null ? string.Empty : " in '" + tableOptions.SourceFile + "'");
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.OptionsUnknownTable, tableOptions.Location, tableOptions.TableName, source));
+                unmatched.Add(tableOptions);
             }
         }
 
@@ -121,7 +175,7 @@ internal static class TableGrouping
 /// <summary>A group while grouping: mutable, and turned into a <see cref="TableGroupInput"/> at the end.</summary>
 internal sealed class TableGroup
 {
-    public TableGroup(string tableName, TableCandidate primary)
+    public TableGroup(string tableName, TableCandidate? primary)
     {
         TableName = tableName;
         Primary = primary;
@@ -129,10 +183,12 @@ internal sealed class TableGroup
 
     public string TableName { get; }
 
-    /// <summary>The candidate the table's location points at: the docs page where there is one.</summary>
-    public TableCandidate Primary { get; set; }
+    /// <summary>The candidate the table's location points at: the docs page where there is one; null for a table named only by name.</summary>
+    public TableCandidate? Primary { get; set; }
 
     public TableCandidate? Authority { get; set; }
+
+    public CatalogTable? Catalog { get; set; }
 
     public List<TableCandidate> DocumentTables { get; } = new();
 

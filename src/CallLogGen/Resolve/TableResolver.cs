@@ -10,15 +10,16 @@ namespace CallLogGen.Resolve;
 
 /// <summary>
 /// Joins what the readers found into the tables to generate: follows includes, applies table options,
-/// merges a docs page with the JSON schema of the same table, adds standard columns, infers missing
-/// types, decides required columns and gives every table and column its C# name.
+/// merges a docs page with the JSON schema of the same table (or the built-in catalogue's), adds the tables the
+/// project names, adds standard columns, infers missing types, decides required columns and gives every table and
+/// column its C# name.
 /// </summary>
 internal static class TableResolver
 {
     /// <summary>All three steps at once, as the pipeline runs them one after the other (tests use this).</summary>
-    public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken)
+    public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken, EquatableArray<string> requestedTables = default)
     {
-        var plan = Plan(documents, settings, cancellationToken);
+        var plan = Plan(documents, settings, requestedTables, cancellationToken);
         var built = plan.Groups.Select(group => Build(group, cancellationToken)).ToImmutableArray();
         return Finish(plan.Diagnostics, built);
     }
@@ -28,7 +29,8 @@ internal static class TableResolver
     /// make one table. Cheap; what it returns per table compares by value, so step 2 re-runs only for the
     /// tables an edit touched.
     /// </summary>
-    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken)
+    /// <param name="requestedTables">The catalogue tables the project file names (<c>CallLogGenTable</c> items).</param>
+    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, EquatableArray<string> requestedTables, CancellationToken cancellationToken)
     {
         var ordered = documents
             .OrderBy(d => Paths.Normalize(d.RelativePath), StringComparer.Ordinal)
@@ -43,7 +45,7 @@ internal static class TableResolver
         cancellationToken.ThrowIfCancellationRequested();
         var candidates = CollectCandidates(ordered, diagnostics);
         var options = ordered.SelectMany(d => d.Options).ToList();
-        var groups = TableGrouping.Group(candidates, options, settings, diagnostics);
+        var groups = TableGrouping.Group(candidates, options, requestedTables, settings, diagnostics);
         return new SchemaPlan(groups.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
@@ -72,7 +74,7 @@ internal static class TableResolver
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticCatalog.DuplicateTypeName, item.Location,
-                    table.TableName, table.TypeName, first.TableName, $"{first.SourcePath}({first.SourceLine},1)"));
+                    table.TableName, table.TypeName, first.TableName, first.SourceLine > 0 ? $"{first.SourcePath}({first.SourceLine},1)" : first.SourcePath));
                 continue;
             }
 

@@ -34,7 +34,11 @@ internal sealed class WorkColumn
 
     public SourceSpan? OptionsLocation { get; set; }
 
+    /// <summary>Whether the column is the real table's: from a JSON schema or the catalogue.</summary>
     public bool FromAuthority { get; private set; }
+
+    /// <summary>Whether the column comes from the built-in catalogue (no file, no line).</summary>
+    public bool FromCatalog { get; private set; }
 
     /// <summary>Whether a docs page listed this column of the JSON schema.</summary>
     public bool MatchedByDocument { get; set; }
@@ -53,6 +57,13 @@ internal sealed class WorkColumn
         work.FromAuthority = true;
         return work;
     }
+
+    public static WorkColumn OfCatalog(CatalogColumn column) => new(column.Name, location: null)
+    {
+        Type = column.Type,
+        FromAuthority = true,
+        FromCatalog = true,
+    };
 
     public WorkColumn WithOptions(ColumnOptions entry)
     {

@@ -72,8 +72,9 @@ public class AzureMonitorCatalogTests
 
         Assert.True(AzureMonitorCatalog.Instance.TryGetTable("ACSCallAutomationIncomingOperations", out var operations));
         var route = Assert.Single(operations.Routes);
-        Assert.Equal("CallAutomationOperational", route.Category);
-        Assert.Equal("Operational Call Automation Logs", route.DisplayName);
+        Assert.Equal(new TableRoute("Microsoft.Communication/CommunicationServices", "CallAutomationOperational"), route);
+        var category = Assert.Single(AzureMonitorCatalog.Instance.ResourceTypes.Single(r => r.Name == route.ResourceType).Categories, c => c.Name == route.Category);
+        Assert.Equal("Operational Call Automation Logs", category.DisplayName);
     }
 
     [Theory]
@@ -84,6 +85,16 @@ public class AzureMonitorCatalogTests
     {
         Assert.False(AzureMonitorCatalog.Instance.TryGetTable(wanted, out _));
         Assert.Contains(nearest, AzureMonitorCatalog.Instance.NearestNames(wanted, 3));
+    }
+
+    [Fact]
+    public void A_lookup_by_name_knows_every_table_and_only_those()
+    {
+        Assert.All(AzureMonitorCatalog.Instance.Tables, t => Assert.True(AzureMonitorCatalog.HasTable(t.Name), t.Name));
+        Assert.True(AzureMonitorCatalog.HasTable("azkvauditlogs"));
+        Assert.False(AzureMonitorCatalog.HasTable("MyTable_CL"));
+        Assert.Equal("AZKVAuditLogs", AzureMonitorCatalog.Find("azkvauditlogs")?.Name);
+        Assert.Null(AzureMonitorCatalog.Find("MyTable_CL"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class DiagnosticCatalogTests
     [MemberData(nameof(DiagnosticScenarios.Data), MemberType = typeof(DiagnosticScenarios))]
     public void Each_diagnostic_is_reported_where_the_problem_is(DiagnosticScenario scenario)
     {
-        var properties = scenario.Namespace is null ? null : new Dictionary<string, string> { ["CallLogGenNamespace"] = scenario.Namespace };
+        var properties = scenario.Properties();
         var harness = scenario.UserCode is null
             ? new GeneratorHarness(scenario.Files, languageVersion: scenario.LanguageVersion, properties: properties)
             : new GeneratorHarness(scenario.Files, scenario.UserCode, scenario.LanguageVersion, properties);

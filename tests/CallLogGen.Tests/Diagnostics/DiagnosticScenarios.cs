@@ -7,8 +7,25 @@ namespace CallLogGen.Tests.Diagnostics;
 /// One schema input per diagnostic id that triggers it, with the file, line and column (one-based, as
 /// editors show them) where it must be reported. The catalogue test requires a scenario for every id.
 /// </summary>
-public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest, string? Namespace = null, string? UserCode = null)
+public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string File, int Line, int Column, string MessageFragment, LanguageVersion LanguageVersion = LanguageVersion.Latest, string? Namespace = null, string? UserCode = null, string? Tables = null)
 {
+    /// <summary>The build properties the scenario sets: CallLogGenNamespace, and the CallLogGenTable names.</summary>
+    public Dictionary<string, string>? Properties()
+    {
+        var properties = new Dictionary<string, string>();
+        if (Namespace is not null)
+        {
+            properties["CallLogGenNamespace"] = Namespace;
+        }
+
+        if (Tables is not null)
+        {
+            properties["CallLogGenTables"] = Tables;
+        }
+
+        return properties.Count == 0 ? null : properties;
+    }
+
     public override string ToString() => Id;
 }
 
@@ -42,6 +59,8 @@ public static class DiagnosticScenarios
         new("CLG1016", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n") }, "schemas/p.md", 3, 1, "no column that could be read"),
         new("CLG1017", new[] { Md("schemas/prose.md", "# Notes\n\nJust prose, no tables.\n") }, "schemas/prose.md", 1, 1, "no log schema table"),
         new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
+        new("CLG1019", new[] { Page }, "", 0, 0, "project file: the project names table 'ACSBillingUsages' (CallLogGenTable), which the Azure Monitor table reference (2024-09) built into CallLogGen does not have (nearest: ACSBillingUsage", Tables: "AZKVAuditLogs;ACSBillingUsages"),
+        new("CLG1020", new[] { Md("schemas/kv.json", "{\"Name\": \"AZKVAuditLogs\", \"Properties\": [\n  {\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"},\n  {\"Name\": \"OperationName\", \"Type\": \"string\"}]}") }, "schemas/kv.json", 1, 10, "table 'AZKVAuditLogs' takes its columns from this schema file, not from the Azure Monitor table reference (2024-09), which also lists AddressAuthorizationType:string, Algorithm:string"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),

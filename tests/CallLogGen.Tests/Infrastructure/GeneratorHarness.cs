@@ -37,7 +37,7 @@ public sealed class GeneratorHarness
     private CSharpCompilation _compilation;
     private ImmutableArray<AdditionalText> _files;
 
-    public GeneratorHarness(IEnumerable<SchemaInput> files, string userCode = "namespace User { public static class Program { } }", LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? properties = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IEnumerable<string>? moreUserCode = null)
+    public GeneratorHarness(IEnumerable<SchemaInput> files, string userCode = "namespace User { public static class Program { } }", LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? properties = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IEnumerable<string>? moreUserCode = null, IIncrementalGenerator? generator = null)
     {
         foreach (var property in properties ?? new Dictionary<string, string>())
         {
@@ -54,7 +54,7 @@ public sealed class GeneratorHarness
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(SdkSuppressions));
         _driver = CSharpGeneratorDriver.Create(
-            new[] { new CallLogGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new CallLogGenerator()).AsSourceGenerator() },
             _files,
             ParseOptions,
             new SchemaFileOptionsProvider(_properties),
@@ -90,6 +90,17 @@ public sealed class GeneratorHarness
         var replacement = new InMemoryAdditionalText(old.Path, newText);
         _files = _files.Replace(old, replacement);
         _driver = _driver.ReplaceAdditionalText(old, replacement);
+    }
+
+    /// <summary>Changes the build properties, as editing the project file does.</summary>
+    public void SetProperties(IDictionary<string, string> properties)
+    {
+        foreach (var property in properties)
+        {
+            _properties[property.Key] = property.Value;
+        }
+
+        _driver = _driver.WithUpdatedAnalyzerConfigOptions(new SchemaFileOptionsProvider(_properties));
     }
 
     /// <summary>An edit to the user's C# code that has nothing to do with schemas.</summary>

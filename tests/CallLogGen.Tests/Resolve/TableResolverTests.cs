@@ -123,7 +123,7 @@ public class TableResolverTests
             Markdown("schemas/page.md", Table("schemas/page.md", 10, "Usage", false,
                 Column("schemas/page.md", 12, "Timestamp", null, "When."),
                 Column("schemas/page.md", 13, "Properties", null, "Bag."))),
-            Options("schemas/options.json", TableOptions("ACSBillingUsage", sourceTable: "Usage", resourceLogColumns: true, columns: new[]
+            Options("schemas/options.json", TableOptions("ContosoUsage", sourceTable: "Usage", resourceLogColumns: true, columns: new[]
             {
                 Entry("Timestamp", rename: "TimeGenerated", type: KqlType.DateTime),
                 Entry("Properties", ColumnAction.Drop),
@@ -131,8 +131,8 @@ public class TableResolverTests
             })));
 
         var table = Single(schema);
-        Assert.Equal("ACSBillingUsage", table.TableName);
-        Assert.Equal("AcsBillingUsage", table.TypeName);
+        Assert.Equal("ContosoUsage", table.TableName);
+        Assert.Equal("ContosoUsage", table.TypeName);
         Assert.Equal(
             new[] { "TimeGenerated", "Quantity", "TenantId", "SourceSystem", "Type", "_ResourceId", "_SubscriptionId", "_BilledSize", "_IsBillable" },
             table.Columns.Select(c => c.Name));
@@ -199,13 +199,13 @@ public class TableResolverTests
         var include = Markdown("schemas/includes/t-include.md", Table("schemas/includes/t-include.md", 10, "t-include", false,
             Column("schemas/includes/t-include.md", 12, "TimeGenerated", KqlType.DateTime)));
         var page = MarkdownWithIncludes("schemas/t.md", Array.Empty<SourceTable>(),
-            new IncludeReference("./includes/t-include.md", "AppServiceHTTPLogs", At("schemas/t.md", 30)),
-            new IncludeReference("~/reusable-content/x.md", "AppServiceHTTPLogs", At("schemas/t.md", 31)));
+            new IncludeReference("./includes/t-include.md", "ContosoHttpLogs", At("schemas/t.md", 30)),
+            new IncludeReference("~/reusable-content/x.md", "ContosoHttpLogs", At("schemas/t.md", 31)));
 
         var schema = Resolve(page, include);
 
         var table = Single(schema);
-        Assert.Equal("AppServiceHTTPLogs", table.TableName);
+        Assert.Equal("ContosoHttpLogs", table.TableName);
         Assert.Equal("schemas/t.md", table.SourcePath);
         Assert.Equal("schemas/includes/t-include.md", table.Columns[0].SourcePath);
         var missing = Assert.Single(schema.Diagnostics, d => d.Id == "CLG1009");

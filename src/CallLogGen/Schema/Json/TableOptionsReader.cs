@@ -41,8 +41,9 @@ internal static class TableOptionsReader
 
     // The options the format has, per object; the docs and the JSON Schema are tested against these lists.
     internal static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
-    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "description", "standardColumns", "columns" };
+    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "routes", "description", "standardColumns", "columns" };
     internal static readonly string[] SourceProperties = { "$comment", "file", "table" };
+    internal static readonly string[] RouteProperties = { "$comment", "resourceType", "category" };
     internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
     private static readonly string[] DropProperties = { "$comment", "column", "action" };
 
@@ -202,6 +203,7 @@ internal static class TableOptionsReader
             var tableNameInvalid = false;
             string? sourceFile = null, sourceTable = null, typeName = null, category = null, description = null;
             var standardColumns = StandardColumnSelection.None;
+            EquatableArray<TableRoute>? routes = null;
             var columns = new List<ColumnOptions>();
             var seenColumns = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             foreach (var member in Known(table, path, TableProperties))
@@ -234,6 +236,9 @@ internal static class TableOptionsReader
                         break;
                     case "category":
                         category = ReadString(member, memberPath, allowEmpty: false) ?? category;
+                        break;
+                    case "routes":
+                        routes = ReadRoutes(member.Value, memberPath) ?? routes;
                         break;
                     case "description":
                         description = ReadString(member, memberPath, allowEmpty: true) ?? description;
@@ -287,7 +292,7 @@ internal static class TableOptionsReader
             }
 
             return new TableOptions(tableName.Value, sourceFile, sourceTable, typeName, category, description,
-                standardColumns, columns.ToEquatableArray(), tableName.Span.ToSourceSpan(_file));
+                standardColumns, columns.ToEquatableArray(), tableName.Span.ToSourceSpan(_file)) { Routes = routes };
         }
 
         private void ReadSource(JsonNode node, string path, ref string? file, ref string? table)
@@ -319,6 +324,55 @@ internal static class TableOptionsReader
 
             file = newFile;
             table = newTable;
+        }
+
+        /// <summary>The (resource type, category) pairs whose records land in the table; an entry without a category is skipped.</summary>
+        private EquatableArray<TableRoute>? ReadRoutes(JsonNode node, string path)
+        {
+            if (node is not JsonArray list)
+            {
+                WrongType(node, path, "an array of {\"resourceType\", \"category\"} objects");
+                return null;
+            }
+
+            var routes = new List<TableRoute>();
+            for (var i = 0; i < list.Items.Length; i++)
+            {
+                var entryPath = $"{path}[{i}]";
+                if (list.Items[i] is not JsonObject entry)
+                {
+                    WrongType(list.Items[i], entryPath, "an object with \"category\" and, optionally, \"resourceType\"");
+                    continue;
+                }
+
+                string? resourceType = null, category = null;
+                foreach (var member in Known(entry, entryPath, RouteProperties))
+                {
+                    var value = ReadString(member, Path(entryPath, member.Name), allowEmpty: member.Name == "$comment");
+                    if (member.Name == "resourceType")
+                    {
+                        resourceType = value ?? resourceType;
+                    }
+                    else if (member.Name == "category")
+                    {
+                        category = value ?? category;
+                    }
+                }
+
+                if (category is null)
+                {
+                    if (entry.Get("category") is null)
+                    {
+                        Invalid(JsonSpans.Head(entry), $"{entryPath}: a route needs a \"category\"; this entry is skipped");
+                    }
+
+                    continue;
+                }
+
+                routes.Add(new TableRoute(resourceType, category));
+            }
+
+            return routes.ToEquatableArray();
         }
 
         private StandardColumnSelection ReadStandardColumns(JsonNode node, string path)

@@ -100,7 +100,7 @@ public class TableOptionsReaderTests
             ("CLG1014", JsonAssert.Find(text, "\"Time Generated\""), "tables[0].columns[5].rename: 'Time Generated' is not a Log Analytics column name (letters, digits and '_', not starting with a digit)"),
             ("CLG1014", (17, 4), "tables[1]: a table needs a \"tableName\" (its Log Analytics name); this entry is skipped"),
             ("CLG1014", JsonAssert.Find(text, "\"Bad-Name\""), "tables[2].tableName: 'Bad-Name' is not a Log Analytics table name (letters, digits and '_', not starting with a digit)"),
-            ("CLG1014", JsonAssert.Find(text, "\"sauce\""), "tables[3].sauce: unknown property 'sauce' (known: $comment, tableName, source, typeName, category, description, standardColumns, columns)"),
+            ("CLG1014", JsonAssert.Find(text, "\"sauce\""), "tables[3].sauce: unknown property 'sauce' (known: $comment, tableName, source, typeName, category, routes, description, standardColumns, columns)"),
         };
         Assert.Equal(
             expected.Select(e => $"{e.Id} {e.At} {e.Message}"),

@@ -184,6 +184,7 @@ public class TableOptionsDocumentationTests
             ("root", TableOptionsReader.RootProperties),
             ("table", TableOptionsReader.TableProperties),
             ("source", TableOptionsReader.SourceProperties),
+            ("route", TableOptionsReader.RouteProperties),
             ("column", TableOptionsReader.ColumnProperties),
         })
         {
@@ -219,6 +220,7 @@ public class TableOptionsDocumentationTests
         {
             "root" => root.GetProperty("properties"),
             "source" => definitions.GetProperty("table").GetProperty("properties").GetProperty("source").GetProperty("properties"),
+            "route" => definitions.GetProperty("table").GetProperty("properties").GetProperty("routes").GetProperty("items").GetProperty("properties"),
             _ => definitions.GetProperty(owner).GetProperty("properties"),
         };
         Assert.True(properties.TryGetProperty(name, out _), $"the JSON Schema does not declare the {owner} option '{name}'");

@@ -11,6 +11,10 @@ namespace Contoso.CallLogs
     [global::System.CodeDom.Compiler.GeneratedCode("CallLogGen", "0.1.0")]
     public partial class AcsBillingUsage
     {
+        /// <summary>The record size in bytes.</summary>
+        /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
+        public double? BilledSize { get; set; }
+
         /// <summary>The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.</summary>
         /// <remarks><c>Category</c> string, optional; line 36.</remarks>
         public string? Category { get; set; }
@@ -22,6 +26,10 @@ namespace Contoso.CallLogs
         /// <summary>The time at which the usage ended.</summary>
         /// <remarks><c>EndTime</c> datetime, optional; schemas/ACSBillingUsage.json line 19.</remarks>
         public global::System.DateTimeOffset? EndTime { get; set; }
+
+        /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
+        /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? IsBillable { get; set; }
 
         /// <summary>The operation associated with log record.</summary>
         /// <remarks><c>OperationName</c> string, optional; line 34.</remarks>
@@ -43,14 +51,34 @@ namespace Contoso.CallLogs
         /// <remarks><c>RecordId</c> string, optional; line 39.</remarks>
         public string? RecordId { get; set; }
 
+        /// <summary>A unique identifier for the resource that the record is associated with.</summary>
+        /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? ResourceId { get; set; }
+
+        /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
+        /// <remarks><c>SourceSystem</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? SourceSystem { get; set; }
+
         /// <summary>The time at which the usage started.</summary>
         /// <remarks><c>StartTime</c> datetime, optional; schemas/ACSBillingUsage.json line 49.</remarks>
         public global::System.DateTimeOffset? StartTime { get; set; }
+
+        /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
+        /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? SubscriptionId { get; set; }
+
+        /// <summary>The Log Analytics workspace ID.</summary>
+        /// <remarks><c>TenantId</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? TenantId { get; set; }
 
         /// <summary>The timestamp (UTC) of when the log was generated.</summary>
         /// <remarks><c>TimeGenerated</c> datetime, required; line 33.</remarks>
         [global::CallLogGen.RequiredColumn("schemas/call-automation-logs.md", 33, "The timestamp (UTC) of when the log was generated.")]
         public global::System.DateTimeOffset TimeGenerated { get; set; }
+
+        /// <summary>The name of the table.</summary>
+        /// <remarks><c>Type</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? Type { get; set; }
 
         /// <summary>The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).</summary>
         /// <remarks><c>UnitType</c> string, optional; line 41.</remarks>
@@ -68,72 +96,52 @@ namespace Contoso.CallLogs
         /// <remarks><c>UserIdB</c> string, optional; schemas/ACSBillingUsage.json line 74.</remarks>
         public string? UserIdB { get; set; }
 
-        /// <summary>The Log Analytics workspace ID.</summary>
-        /// <remarks><c>TenantId</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? TenantId { get; set; }
-
-        /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
-        /// <remarks><c>SourceSystem</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? SourceSystem { get; set; }
-
-        /// <summary>The name of the table.</summary>
-        /// <remarks><c>Type</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? Type { get; set; }
-
-        /// <summary>A unique identifier for the resource that the record is associated with.</summary>
-        /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? ResourceId { get; set; }
-
-        /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
-        /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? SubscriptionId { get; set; }
-
-        /// <summary>The record size in bytes.</summary>
-        /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
-        public double? BilledSize { get; set; }
-
-        /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
-        /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? IsBillable { get; set; }
-
         /// <summary>The schema of the Log Analytics table <c>ACSBillingUsage</c>: its name and columns.</summary>
         public static global::CallLogGen.TableSchema Schema { get; } = new global::CallLogGen.TableSchema(
             "ACSBillingUsage",
             "Usage",
             new global::CallLogGen.ColumnSchema[]
             {
+                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", false, "The record size in bytes.", "", 0),
                 new global::CallLogGen.ColumnSchema("Category", global::CallLogGen.KqlType.String, "Category", false, "The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.", "schemas/call-automation-logs.md", 36),
                 new global::CallLogGen.ColumnSchema("CorrelationId", global::CallLogGen.KqlType.String, "CorrelationId", false, "The ID for correlated events. Can be used to identify correlated events between multiple tables.", "schemas/call-automation-logs.md", 37),
                 new global::CallLogGen.ColumnSchema("EndTime", global::CallLogGen.KqlType.DateTime, "EndTime", false, "The time at which the usage ended.", "schemas/ACSBillingUsage.json", 19),
+                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
                 new global::CallLogGen.ColumnSchema("OperationName", global::CallLogGen.KqlType.String, "OperationName", false, "The operation associated with log record.", "schemas/call-automation-logs.md", 34),
                 new global::CallLogGen.ColumnSchema("OperationVersion", global::CallLogGen.KqlType.String, "OperationVersion", false, "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", "schemas/call-automation-logs.md", 35),
                 new global::CallLogGen.ColumnSchema("ParticipantId", global::CallLogGen.KqlType.String, "ParticipantId", false, "The ID of the participant the usage is for.", "schemas/ACSBillingUsage.json", 34),
                 new global::CallLogGen.ColumnSchema("Quantity", global::CallLogGen.KqlType.Real, "Quantity", false, "The number of units used or consumed for this record.", "schemas/call-automation-logs.md", 42),
                 new global::CallLogGen.ColumnSchema("RecordId", global::CallLogGen.KqlType.String, "RecordId", false, "The unique ID for a given usage record.", "schemas/call-automation-logs.md", 39),
+                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", false, "A unique identifier for the resource that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
                 new global::CallLogGen.ColumnSchema("StartTime", global::CallLogGen.KqlType.DateTime, "StartTime", false, "The time at which the usage started.", "schemas/ACSBillingUsage.json", 49),
+                new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", false, "A unique identifier for the subscription that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", false, "The Log Analytics workspace ID.", "", 0),
                 new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 33),
+                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", false, "The name of the table.", "", 0),
                 new global::CallLogGen.ColumnSchema("UnitType", global::CallLogGen.KqlType.String, "UnitType", false, "The type of unit that usage is based off for a given mode of usage. (for example, minutes, megabytes, messages, etc.).", "schemas/call-automation-logs.md", 41),
                 new global::CallLogGen.ColumnSchema("UsageType", global::CallLogGen.KqlType.String, "UsageType", false, "The mode of usage. (for example, Chat, PSTN, NAT, etc.)", "schemas/call-automation-logs.md", 40),
                 new global::CallLogGen.ColumnSchema("UserIdA", global::CallLogGen.KqlType.String, "UserIdA", false, "The ID of the first user in the usage record.", "schemas/ACSBillingUsage.json", 69),
                 new global::CallLogGen.ColumnSchema("UserIdB", global::CallLogGen.KqlType.String, "UserIdB", false, "The ID of the second user in the usage record.", "schemas/ACSBillingUsage.json", 74),
-                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", false, "The Log Analytics workspace ID.", "", 0),
-                new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
-                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", false, "The name of the table.", "", 0),
-                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", false, "A unique identifier for the resource that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", false, "A unique identifier for the subscription that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", false, "The record size in bytes.", "", 0),
-                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
+            },
+            new global::CallLogGen.LogRoute[]
+            {
+                new global::CallLogGen.LogRoute("Microsoft.Communication/CommunicationServices", "Usage"),
             });
 
         /// <summary>The columns of <c>ACSBillingUsage</c> as typed KQL expressions, for <see cref="Query"/>.</summary>
         public sealed class KqlColumns
         {
+            /// <inheritdoc cref="AcsBillingUsage.BilledSize"/>
+            public global::CallLogGen.Kql.KqlReal BilledSize { get; } = global::CallLogGen.Kql.KqlReal.Column("_BilledSize");
             /// <inheritdoc cref="AcsBillingUsage.Category"/>
             public global::CallLogGen.Kql.KqlString Category { get; } = global::CallLogGen.Kql.KqlString.Column("Category");
             /// <inheritdoc cref="AcsBillingUsage.CorrelationId"/>
             public global::CallLogGen.Kql.KqlString CorrelationId { get; } = global::CallLogGen.Kql.KqlString.Column("CorrelationId");
             /// <inheritdoc cref="AcsBillingUsage.EndTime"/>
             public global::CallLogGen.Kql.KqlDateTime EndTime { get; } = global::CallLogGen.Kql.KqlDateTime.Column("EndTime");
+            /// <inheritdoc cref="AcsBillingUsage.IsBillable"/>
+            public global::CallLogGen.Kql.KqlString IsBillable { get; } = global::CallLogGen.Kql.KqlString.Column("_IsBillable");
             /// <inheritdoc cref="AcsBillingUsage.OperationName"/>
             public global::CallLogGen.Kql.KqlString OperationName { get; } = global::CallLogGen.Kql.KqlString.Column("OperationName");
             /// <inheritdoc cref="AcsBillingUsage.OperationVersion"/>
@@ -144,10 +152,20 @@ namespace Contoso.CallLogs
             public global::CallLogGen.Kql.KqlReal Quantity { get; } = global::CallLogGen.Kql.KqlReal.Column("Quantity");
             /// <inheritdoc cref="AcsBillingUsage.RecordId"/>
             public global::CallLogGen.Kql.KqlString RecordId { get; } = global::CallLogGen.Kql.KqlString.Column("RecordId");
+            /// <inheritdoc cref="AcsBillingUsage.ResourceId"/>
+            public global::CallLogGen.Kql.KqlString ResourceId { get; } = global::CallLogGen.Kql.KqlString.Column("_ResourceId");
+            /// <inheritdoc cref="AcsBillingUsage.SourceSystem"/>
+            public global::CallLogGen.Kql.KqlString SourceSystem { get; } = global::CallLogGen.Kql.KqlString.Column("SourceSystem");
             /// <inheritdoc cref="AcsBillingUsage.StartTime"/>
             public global::CallLogGen.Kql.KqlDateTime StartTime { get; } = global::CallLogGen.Kql.KqlDateTime.Column("StartTime");
+            /// <inheritdoc cref="AcsBillingUsage.SubscriptionId"/>
+            public global::CallLogGen.Kql.KqlString SubscriptionId { get; } = global::CallLogGen.Kql.KqlString.Column("_SubscriptionId");
+            /// <inheritdoc cref="AcsBillingUsage.TenantId"/>
+            public global::CallLogGen.Kql.KqlString TenantId { get; } = global::CallLogGen.Kql.KqlString.Column("TenantId");
             /// <inheritdoc cref="AcsBillingUsage.TimeGenerated"/>
             public global::CallLogGen.Kql.KqlDateTime TimeGenerated { get; } = global::CallLogGen.Kql.KqlDateTime.Column("TimeGenerated");
+            /// <inheritdoc cref="AcsBillingUsage.Type"/>
+            public global::CallLogGen.Kql.KqlString Type { get; } = global::CallLogGen.Kql.KqlString.Column("Type");
             /// <inheritdoc cref="AcsBillingUsage.UnitType"/>
             public global::CallLogGen.Kql.KqlString UnitType { get; } = global::CallLogGen.Kql.KqlString.Column("UnitType");
             /// <inheritdoc cref="AcsBillingUsage.UsageType"/>
@@ -156,20 +174,6 @@ namespace Contoso.CallLogs
             public global::CallLogGen.Kql.KqlString UserIdA { get; } = global::CallLogGen.Kql.KqlString.Column("UserIdA");
             /// <inheritdoc cref="AcsBillingUsage.UserIdB"/>
             public global::CallLogGen.Kql.KqlString UserIdB { get; } = global::CallLogGen.Kql.KqlString.Column("UserIdB");
-            /// <inheritdoc cref="AcsBillingUsage.TenantId"/>
-            public global::CallLogGen.Kql.KqlString TenantId { get; } = global::CallLogGen.Kql.KqlString.Column("TenantId");
-            /// <inheritdoc cref="AcsBillingUsage.SourceSystem"/>
-            public global::CallLogGen.Kql.KqlString SourceSystem { get; } = global::CallLogGen.Kql.KqlString.Column("SourceSystem");
-            /// <inheritdoc cref="AcsBillingUsage.Type"/>
-            public global::CallLogGen.Kql.KqlString Type { get; } = global::CallLogGen.Kql.KqlString.Column("Type");
-            /// <inheritdoc cref="AcsBillingUsage.ResourceId"/>
-            public global::CallLogGen.Kql.KqlString ResourceId { get; } = global::CallLogGen.Kql.KqlString.Column("_ResourceId");
-            /// <inheritdoc cref="AcsBillingUsage.SubscriptionId"/>
-            public global::CallLogGen.Kql.KqlString SubscriptionId { get; } = global::CallLogGen.Kql.KqlString.Column("_SubscriptionId");
-            /// <inheritdoc cref="AcsBillingUsage.BilledSize"/>
-            public global::CallLogGen.Kql.KqlReal BilledSize { get; } = global::CallLogGen.Kql.KqlReal.Column("_BilledSize");
-            /// <inheritdoc cref="AcsBillingUsage.IsBillable"/>
-            public global::CallLogGen.Kql.KqlString IsBillable { get; } = global::CallLogGen.Kql.KqlString.Column("_IsBillable");
         }
 
         /// <summary>Starts a typed KQL query over <c>ACSBillingUsage</c>.</summary>
@@ -183,7 +187,7 @@ namespace Contoso.CallLogs
 
         private sealed class JsonMapping : global::CallLogGen.Json.LogRecordJson<AcsBillingUsage>
         {
-            public JsonMapping() : base(AcsBillingUsage.Schema, new string?[] { "category", "correlationId", "properties.EndTime", "operationName", "operationVersion", "properties.ParticipantId", "properties.Quantity", "properties.RecordId", "properties.StartTime", "time", "properties.UnitType", "properties.UsageType", "properties.UserIdA", "properties.UserIdB", null, null, null, "resourceId", null, null, null }, new int[] { 0, 3, 4, 10, 11, 14, 15, 16, 17, 18, 20 }) { }
+            public JsonMapping() : base(AcsBillingUsage.Schema, new string?[] { null, "category", "correlationId", "properties.EndTime", null, "operationName", "operationVersion", "properties.ParticipantId", "properties.Quantity", "properties.RecordId", "resourceId", null, "properties.StartTime", null, null, "time", null, "properties.UnitType", "properties.UsageType", "properties.UserIdA", "properties.UserIdB" }, new int[] { 1, 4, 5, 6, 10, 11, 13, 14, 16, 17, 18 }) { }
             protected override AcsBillingUsage CreateRecord() => new AcsBillingUsage();
             protected override global::CallLogGen.Json.UnmappedFields? GetUnmapped(AcsBillingUsage r) => r.UnmappedFields;
             protected override void SetUnmapped(AcsBillingUsage r, global::CallLogGen.Json.UnmappedFields f) => r.UnmappedFields = f;
@@ -191,54 +195,54 @@ namespace Contoso.CallLogs
             {
                 switch (c)
                 {
-                    case 0: r.Category = v.String; break;
-                    case 1: r.CorrelationId = v.String; break;
-                    case 2: r.EndTime = v.DateTime; break;
-                    case 3: r.OperationName = v.String; break;
-                    case 4: r.OperationVersion = v.String; break;
-                    case 5: r.ParticipantId = v.String; break;
-                    case 6: r.Quantity = v.Real; break;
-                    case 7: r.RecordId = v.String; break;
-                    case 8: r.StartTime = v.DateTime; break;
-                    case 9: r.TimeGenerated = v.DateTime.GetValueOrDefault(); break;
-                    case 10: r.UnitType = v.String; break;
-                    case 11: r.UsageType = v.String; break;
-                    case 12: r.UserIdA = v.String; break;
-                    case 13: r.UserIdB = v.String; break;
+                    case 0: r.BilledSize = v.Real; break;
+                    case 1: r.Category = v.String; break;
+                    case 2: r.CorrelationId = v.String; break;
+                    case 3: r.EndTime = v.DateTime; break;
+                    case 4: r.IsBillable = v.String; break;
+                    case 5: r.OperationName = v.String; break;
+                    case 6: r.OperationVersion = v.String; break;
+                    case 7: r.ParticipantId = v.String; break;
+                    case 8: r.Quantity = v.Real; break;
+                    case 9: r.RecordId = v.String; break;
+                    case 10: r.ResourceId = v.String; break;
+                    case 11: r.SourceSystem = v.String; break;
+                    case 12: r.StartTime = v.DateTime; break;
+                    case 13: r.SubscriptionId = v.String; break;
                     case 14: r.TenantId = v.String; break;
-                    case 15: r.SourceSystem = v.String; break;
+                    case 15: r.TimeGenerated = v.DateTime.GetValueOrDefault(); break;
                     case 16: r.Type = v.String; break;
-                    case 17: r.ResourceId = v.String; break;
-                    case 18: r.SubscriptionId = v.String; break;
-                    case 19: r.BilledSize = v.Real; break;
-                    case 20: r.IsBillable = v.String; break;
+                    case 17: r.UnitType = v.String; break;
+                    case 18: r.UsageType = v.String; break;
+                    case 19: r.UserIdA = v.String; break;
+                    case 20: r.UserIdB = v.String; break;
                 }
             }
             protected override void GetCell(AcsBillingUsage r, int c, ref global::CallLogGen.Json.CellValue v)
             {
                 switch (c)
                 {
-                    case 0: v.String = r.Category; break;
-                    case 1: v.String = r.CorrelationId; break;
-                    case 2: v.DateTime = r.EndTime; break;
-                    case 3: v.String = r.OperationName; break;
-                    case 4: v.String = r.OperationVersion; break;
-                    case 5: v.String = r.ParticipantId; break;
-                    case 6: v.Real = r.Quantity; break;
-                    case 7: v.String = r.RecordId; break;
-                    case 8: v.DateTime = r.StartTime; break;
-                    case 9: v.DateTime = r.TimeGenerated; break;
-                    case 10: v.String = r.UnitType; break;
-                    case 11: v.String = r.UsageType; break;
-                    case 12: v.String = r.UserIdA; break;
-                    case 13: v.String = r.UserIdB; break;
+                    case 0: v.Real = r.BilledSize; break;
+                    case 1: v.String = r.Category; break;
+                    case 2: v.String = r.CorrelationId; break;
+                    case 3: v.DateTime = r.EndTime; break;
+                    case 4: v.String = r.IsBillable; break;
+                    case 5: v.String = r.OperationName; break;
+                    case 6: v.String = r.OperationVersion; break;
+                    case 7: v.String = r.ParticipantId; break;
+                    case 8: v.Real = r.Quantity; break;
+                    case 9: v.String = r.RecordId; break;
+                    case 10: v.String = r.ResourceId; break;
+                    case 11: v.String = r.SourceSystem; break;
+                    case 12: v.DateTime = r.StartTime; break;
+                    case 13: v.String = r.SubscriptionId; break;
                     case 14: v.String = r.TenantId; break;
-                    case 15: v.String = r.SourceSystem; break;
+                    case 15: v.DateTime = r.TimeGenerated; break;
                     case 16: v.String = r.Type; break;
-                    case 17: v.String = r.ResourceId; break;
-                    case 18: v.String = r.SubscriptionId; break;
-                    case 19: v.Real = r.BilledSize; break;
-                    case 20: v.String = r.IsBillable; break;
+                    case 17: v.String = r.UnitType; break;
+                    case 18: v.String = r.UsageType; break;
+                    case 19: v.String = r.UserIdA; break;
+                    case 20: v.String = r.UserIdB; break;
                 }
             }
         }

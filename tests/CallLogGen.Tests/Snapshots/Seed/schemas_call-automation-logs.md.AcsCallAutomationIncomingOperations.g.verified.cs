@@ -11,6 +11,10 @@ namespace Contoso.CallLogs
     [global::System.CodeDom.Compiler.GeneratedCode("CallLogGen", "0.1.0")]
     public partial class AcsCallAutomationIncomingOperations
     {
+        /// <summary>The record size in bytes.</summary>
+        /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
+        public double? BilledSize { get; set; }
+
         /// <summary>ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.</summary>
         /// <remarks><c>CallConnectionId</c> string, optional; line 59.</remarks>
         public string? CallConnectionId { get; set; }
@@ -27,6 +31,10 @@ namespace Contoso.CallLogs
         /// <remarks><c>DurationMs</c> int, optional; line 55.</remarks>
         public int? DurationMs { get; set; }
 
+        /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
+        /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? IsBillable { get; set; }
+
         /// <summary>The severity level of the event.</summary>
         /// <remarks><c>Level</c> string, optional; line 57.</remarks>
         public string? Level { get; set; }
@@ -42,6 +50,10 @@ namespace Contoso.CallLogs
         /// <summary>The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.</summary>
         /// <remarks><c>OperationVersion</c> string, optional; line 51.</remarks>
         public string? OperationVersion { get; set; }
+
+        /// <summary>A unique identifier for the resource that the record is associated with.</summary>
+        /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? ResourceId { get; set; }
 
         /// <summary>The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.</summary>
         /// <remarks><c>ResultSignature</c> int, optional; line 54.</remarks>
@@ -63,46 +75,34 @@ namespace Contoso.CallLogs
         /// <remarks><c>ServerCallId</c> string, optional; line 60.</remarks>
         public string? ServerCallId { get; set; }
 
+        /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
+        /// <remarks><c>SourceSystem</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? SourceSystem { get; set; }
+
         /// <summary>Used to identify the sub type of media operation (play, recognize)</summary>
         /// <remarks><c>SubOperationName</c> string, optional; line 64.</remarks>
         public string? SubOperationName { get; set; }
+
+        /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
+        /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? SubscriptionId { get; set; }
+
+        /// <summary>The Log Analytics workspace ID.</summary>
+        /// <remarks><c>TenantId</c> string, optional; Azure Monitor standard column.</remarks>
+        public string? TenantId { get; set; }
 
         /// <summary>The timestamp (UTC) of when the log was generated.</summary>
         /// <remarks><c>TimeGenerated</c> datetime, required; line 48.</remarks>
         [global::CallLogGen.RequiredColumn("schemas/call-automation-logs.md", 48, "The timestamp (UTC) of when the log was generated.")]
         public global::System.DateTimeOffset TimeGenerated { get; set; }
 
-        /// <summary>The URI of the request.</summary>
-        /// <remarks><c>URI</c> string, optional; line 58.</remarks>
-        public string? Uri { get; set; }
-
-        /// <summary>The Log Analytics workspace ID.</summary>
-        /// <remarks><c>TenantId</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? TenantId { get; set; }
-
-        /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
-        /// <remarks><c>SourceSystem</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? SourceSystem { get; set; }
-
         /// <summary>The name of the table.</summary>
         /// <remarks><c>Type</c> string, optional; Azure Monitor standard column.</remarks>
         public string? Type { get; set; }
 
-        /// <summary>A unique identifier for the resource that the record is associated with.</summary>
-        /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? ResourceId { get; set; }
-
-        /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
-        /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? SubscriptionId { get; set; }
-
-        /// <summary>The record size in bytes.</summary>
-        /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
-        public double? BilledSize { get; set; }
-
-        /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
-        /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
-        public string? IsBillable { get; set; }
+        /// <summary>The URI of the request.</summary>
+        /// <remarks><c>URI</c> string, optional; line 58.</remarks>
+        public string? Uri { get; set; }
 
         /// <summary>The schema of the Log Analytics table <c>ACSCallAutomationIncomingOperations</c>: its name and columns.</summary>
         public static global::CallLogGen.TableSchema Schema { get; } = new global::CallLogGen.TableSchema(
@@ -110,34 +110,40 @@ namespace Contoso.CallLogs
             "CallAutomationOperational",
             new global::CallLogGen.ColumnSchema[]
             {
+                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", false, "The record size in bytes.", "", 0),
                 new global::CallLogGen.ColumnSchema("CallConnectionId", global::CallLogGen.KqlType.String, "CallConnectionId", false, "ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.", "schemas/call-automation-logs.md", 59),
                 new global::CallLogGen.ColumnSchema("CallerIpAddress", global::CallLogGen.KqlType.String, "CallerIpAddress", false, "The caller IP address, if the operation corresponds to an API call that would come from an entity with a publicly available IP address.", "schemas/call-automation-logs.md", 56),
                 new global::CallLogGen.ColumnSchema("CorrelationId", global::CallLogGen.KqlType.String, "CorrelationId", false, "The identifier to identify a call and correlate events for a unique call.", "schemas/call-automation-logs.md", 50),
                 new global::CallLogGen.ColumnSchema("DurationMs", global::CallLogGen.KqlType.Int, "DurationMs", false, "The duration of the operation in milliseconds.", "schemas/call-automation-logs.md", 55),
+                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
                 new global::CallLogGen.ColumnSchema("Level", global::CallLogGen.KqlType.String, "Level", false, "The severity level of the event.", "schemas/call-automation-logs.md", 57),
                 new global::CallLogGen.ColumnSchema("OperationId", global::CallLogGen.KqlType.String, "OperationId", false, "The ID of the operation, unique for each request.", "schemas/ACSCallAutomationIncomingOperations.json", 34),
                 new global::CallLogGen.ColumnSchema("OperationName", global::CallLogGen.KqlType.String, "OperationName", false, "The operation associated with log record.", "schemas/call-automation-logs.md", 49),
                 new global::CallLogGen.ColumnSchema("OperationVersion", global::CallLogGen.KqlType.String, "OperationVersion", false, "The api-version associated with the operation, if the operationName was performed using an API. If there's no API that corresponds to this operation, the version represents the version of that operation in case the properties associated with the operation change in the future.", "schemas/call-automation-logs.md", 51),
+                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", false, "A unique identifier for the resource that the record is associated with.", "", 0),
                 new global::CallLogGen.ColumnSchema("ResultSignature", global::CallLogGen.KqlType.Int, "ResultSignature", false, "The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.", "schemas/call-automation-logs.md", 54),
                 new global::CallLogGen.ColumnSchema("ResultType", global::CallLogGen.KqlType.String, "ResultType", false, "The status of the operation.", "schemas/call-automation-logs.md", 53),
                 new global::CallLogGen.ColumnSchema("SdkType", global::CallLogGen.KqlType.String, "SdkType", false, "The SDK type used for the request.", "schemas/call-automation-logs.md", 62),
                 new global::CallLogGen.ColumnSchema("SdkVersion", global::CallLogGen.KqlType.String, "SdkVersion", false, "SDK version used for the request.", "schemas/call-automation-logs.md", 61),
                 new global::CallLogGen.ColumnSchema("ServerCallId", global::CallLogGen.KqlType.String, "ServerCallId", false, "A unique ID to identify a call.", "schemas/call-automation-logs.md", 60),
-                new global::CallLogGen.ColumnSchema("SubOperationName", global::CallLogGen.KqlType.String, "SubOperationName", false, "Used to identify the sub type of media operation (play, recognize)", "schemas/call-automation-logs.md", 64),
-                new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 48),
-                new global::CallLogGen.ColumnSchema("URI", global::CallLogGen.KqlType.String, "Uri", false, "The URI of the request.", "schemas/call-automation-logs.md", 58),
-                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", false, "The Log Analytics workspace ID.", "", 0),
                 new global::CallLogGen.ColumnSchema("SourceSystem", global::CallLogGen.KqlType.String, "SourceSystem", false, "The type of agent the event was collected by; Azure for resource logs.", "", 0),
-                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", false, "The name of the table.", "", 0),
-                new global::CallLogGen.ColumnSchema("_ResourceId", global::CallLogGen.KqlType.String, "ResourceId", false, "A unique identifier for the resource that the record is associated with.", "", 0),
+                new global::CallLogGen.ColumnSchema("SubOperationName", global::CallLogGen.KqlType.String, "SubOperationName", false, "Used to identify the sub type of media operation (play, recognize)", "schemas/call-automation-logs.md", 64),
                 new global::CallLogGen.ColumnSchema("_SubscriptionId", global::CallLogGen.KqlType.String, "SubscriptionId", false, "A unique identifier for the subscription that the record is associated with.", "", 0),
-                new global::CallLogGen.ColumnSchema("_BilledSize", global::CallLogGen.KqlType.Real, "BilledSize", false, "The record size in bytes.", "", 0),
-                new global::CallLogGen.ColumnSchema("_IsBillable", global::CallLogGen.KqlType.String, "IsBillable", false, "Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.", "", 0),
+                new global::CallLogGen.ColumnSchema("TenantId", global::CallLogGen.KqlType.String, "TenantId", false, "The Log Analytics workspace ID.", "", 0),
+                new global::CallLogGen.ColumnSchema("TimeGenerated", global::CallLogGen.KqlType.DateTime, "TimeGenerated", true, "The timestamp (UTC) of when the log was generated.", "schemas/call-automation-logs.md", 48),
+                new global::CallLogGen.ColumnSchema("Type", global::CallLogGen.KqlType.String, "Type", false, "The name of the table.", "", 0),
+                new global::CallLogGen.ColumnSchema("URI", global::CallLogGen.KqlType.String, "Uri", false, "The URI of the request.", "schemas/call-automation-logs.md", 58),
+            },
+            new global::CallLogGen.LogRoute[]
+            {
+                new global::CallLogGen.LogRoute("Microsoft.Communication/CommunicationServices", "CallAutomationOperational"),
             });
 
         /// <summary>The columns of <c>ACSCallAutomationIncomingOperations</c> as typed KQL expressions, for <see cref="Query"/>.</summary>
         public sealed class KqlColumns
         {
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.BilledSize"/>
+            public global::CallLogGen.Kql.KqlReal BilledSize { get; } = global::CallLogGen.Kql.KqlReal.Column("_BilledSize");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.CallConnectionId"/>
             public global::CallLogGen.Kql.KqlString CallConnectionId { get; } = global::CallLogGen.Kql.KqlString.Column("CallConnectionId");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.CallerIpAddress"/>
@@ -146,6 +152,8 @@ namespace Contoso.CallLogs
             public global::CallLogGen.Kql.KqlString CorrelationId { get; } = global::CallLogGen.Kql.KqlString.Column("CorrelationId");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.DurationMs"/>
             public global::CallLogGen.Kql.KqlInt DurationMs { get; } = global::CallLogGen.Kql.KqlInt.Column("DurationMs");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.IsBillable"/>
+            public global::CallLogGen.Kql.KqlString IsBillable { get; } = global::CallLogGen.Kql.KqlString.Column("_IsBillable");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Level"/>
             public global::CallLogGen.Kql.KqlString Level { get; } = global::CallLogGen.Kql.KqlString.Column("Level");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.OperationId"/>
@@ -154,6 +162,8 @@ namespace Contoso.CallLogs
             public global::CallLogGen.Kql.KqlString OperationName { get; } = global::CallLogGen.Kql.KqlString.Column("OperationName");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.OperationVersion"/>
             public global::CallLogGen.Kql.KqlString OperationVersion { get; } = global::CallLogGen.Kql.KqlString.Column("OperationVersion");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResourceId"/>
+            public global::CallLogGen.Kql.KqlString ResourceId { get; } = global::CallLogGen.Kql.KqlString.Column("_ResourceId");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResultSignature"/>
             public global::CallLogGen.Kql.KqlInt ResultSignature { get; } = global::CallLogGen.Kql.KqlInt.Column("ResultSignature");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResultType"/>
@@ -164,26 +174,20 @@ namespace Contoso.CallLogs
             public global::CallLogGen.Kql.KqlString SdkVersion { get; } = global::CallLogGen.Kql.KqlString.Column("SdkVersion");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ServerCallId"/>
             public global::CallLogGen.Kql.KqlString ServerCallId { get; } = global::CallLogGen.Kql.KqlString.Column("ServerCallId");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SubOperationName"/>
-            public global::CallLogGen.Kql.KqlString SubOperationName { get; } = global::CallLogGen.Kql.KqlString.Column("SubOperationName");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.TimeGenerated"/>
-            public global::CallLogGen.Kql.KqlDateTime TimeGenerated { get; } = global::CallLogGen.Kql.KqlDateTime.Column("TimeGenerated");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Uri"/>
-            public global::CallLogGen.Kql.KqlString Uri { get; } = global::CallLogGen.Kql.KqlString.Column("URI");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.TenantId"/>
-            public global::CallLogGen.Kql.KqlString TenantId { get; } = global::CallLogGen.Kql.KqlString.Column("TenantId");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SourceSystem"/>
             public global::CallLogGen.Kql.KqlString SourceSystem { get; } = global::CallLogGen.Kql.KqlString.Column("SourceSystem");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Type"/>
-            public global::CallLogGen.Kql.KqlString Type { get; } = global::CallLogGen.Kql.KqlString.Column("Type");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.ResourceId"/>
-            public global::CallLogGen.Kql.KqlString ResourceId { get; } = global::CallLogGen.Kql.KqlString.Column("_ResourceId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SubOperationName"/>
+            public global::CallLogGen.Kql.KqlString SubOperationName { get; } = global::CallLogGen.Kql.KqlString.Column("SubOperationName");
             /// <inheritdoc cref="AcsCallAutomationIncomingOperations.SubscriptionId"/>
             public global::CallLogGen.Kql.KqlString SubscriptionId { get; } = global::CallLogGen.Kql.KqlString.Column("_SubscriptionId");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.BilledSize"/>
-            public global::CallLogGen.Kql.KqlReal BilledSize { get; } = global::CallLogGen.Kql.KqlReal.Column("_BilledSize");
-            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.IsBillable"/>
-            public global::CallLogGen.Kql.KqlString IsBillable { get; } = global::CallLogGen.Kql.KqlString.Column("_IsBillable");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.TenantId"/>
+            public global::CallLogGen.Kql.KqlString TenantId { get; } = global::CallLogGen.Kql.KqlString.Column("TenantId");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.TimeGenerated"/>
+            public global::CallLogGen.Kql.KqlDateTime TimeGenerated { get; } = global::CallLogGen.Kql.KqlDateTime.Column("TimeGenerated");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Type"/>
+            public global::CallLogGen.Kql.KqlString Type { get; } = global::CallLogGen.Kql.KqlString.Column("Type");
+            /// <inheritdoc cref="AcsCallAutomationIncomingOperations.Uri"/>
+            public global::CallLogGen.Kql.KqlString Uri { get; } = global::CallLogGen.Kql.KqlString.Column("URI");
         }
 
         /// <summary>Starts a typed KQL query over <c>ACSCallAutomationIncomingOperations</c>.</summary>
@@ -197,7 +201,7 @@ namespace Contoso.CallLogs
 
         private sealed class JsonMapping : global::CallLogGen.Json.LogRecordJson<AcsCallAutomationIncomingOperations>
         {
-            public JsonMapping() : base(AcsCallAutomationIncomingOperations.Schema, new string?[] { "properties.CallConnectionId", "callerIpAddress", "correlationId", "durationMs", "level", "properties.OperationId", "operationName", "operationVersion", "resultSignature", "resultType", "properties.SdkType", "properties.SdkVersion", "properties.ServerCallId", "properties.SubOperationName", "time", "properties.URI", null, null, null, "resourceId", null, null, null }, new int[] { 4, 6, 7, 9, 10, 11, 13, 16, 17, 18, 19, 20, 22 }) { }
+            public JsonMapping() : base(AcsCallAutomationIncomingOperations.Schema, new string?[] { null, "properties.CallConnectionId", "callerIpAddress", "correlationId", "durationMs", null, "level", "properties.OperationId", "operationName", "operationVersion", "resourceId", "resultSignature", "resultType", "properties.SdkType", "properties.SdkVersion", "properties.ServerCallId", null, "properties.SubOperationName", null, null, "time", null, "properties.URI" }, new int[] { 5, 6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 19, 21 }) { }
             protected override AcsCallAutomationIncomingOperations CreateRecord() => new AcsCallAutomationIncomingOperations();
             protected override global::CallLogGen.Json.UnmappedFields? GetUnmapped(AcsCallAutomationIncomingOperations r) => r.UnmappedFields;
             protected override void SetUnmapped(AcsCallAutomationIncomingOperations r, global::CallLogGen.Json.UnmappedFields f) => r.UnmappedFields = f;
@@ -205,58 +209,58 @@ namespace Contoso.CallLogs
             {
                 switch (c)
                 {
-                    case 0: r.CallConnectionId = v.String; break;
-                    case 1: r.CallerIpAddress = v.String; break;
-                    case 2: r.CorrelationId = v.String; break;
-                    case 3: r.DurationMs = v.Int; break;
-                    case 4: r.Level = v.String; break;
-                    case 5: r.OperationId = v.String; break;
-                    case 6: r.OperationName = v.String; break;
-                    case 7: r.OperationVersion = v.String; break;
-                    case 8: r.ResultSignature = v.Int; break;
-                    case 9: r.ResultType = v.String; break;
-                    case 10: r.SdkType = v.String; break;
-                    case 11: r.SdkVersion = v.String; break;
-                    case 12: r.ServerCallId = v.String; break;
-                    case 13: r.SubOperationName = v.String; break;
-                    case 14: r.TimeGenerated = v.DateTime.GetValueOrDefault(); break;
-                    case 15: r.Uri = v.String; break;
-                    case 16: r.TenantId = v.String; break;
-                    case 17: r.SourceSystem = v.String; break;
-                    case 18: r.Type = v.String; break;
-                    case 19: r.ResourceId = v.String; break;
-                    case 20: r.SubscriptionId = v.String; break;
-                    case 21: r.BilledSize = v.Real; break;
-                    case 22: r.IsBillable = v.String; break;
+                    case 0: r.BilledSize = v.Real; break;
+                    case 1: r.CallConnectionId = v.String; break;
+                    case 2: r.CallerIpAddress = v.String; break;
+                    case 3: r.CorrelationId = v.String; break;
+                    case 4: r.DurationMs = v.Int; break;
+                    case 5: r.IsBillable = v.String; break;
+                    case 6: r.Level = v.String; break;
+                    case 7: r.OperationId = v.String; break;
+                    case 8: r.OperationName = v.String; break;
+                    case 9: r.OperationVersion = v.String; break;
+                    case 10: r.ResourceId = v.String; break;
+                    case 11: r.ResultSignature = v.Int; break;
+                    case 12: r.ResultType = v.String; break;
+                    case 13: r.SdkType = v.String; break;
+                    case 14: r.SdkVersion = v.String; break;
+                    case 15: r.ServerCallId = v.String; break;
+                    case 16: r.SourceSystem = v.String; break;
+                    case 17: r.SubOperationName = v.String; break;
+                    case 18: r.SubscriptionId = v.String; break;
+                    case 19: r.TenantId = v.String; break;
+                    case 20: r.TimeGenerated = v.DateTime.GetValueOrDefault(); break;
+                    case 21: r.Type = v.String; break;
+                    case 22: r.Uri = v.String; break;
                 }
             }
             protected override void GetCell(AcsCallAutomationIncomingOperations r, int c, ref global::CallLogGen.Json.CellValue v)
             {
                 switch (c)
                 {
-                    case 0: v.String = r.CallConnectionId; break;
-                    case 1: v.String = r.CallerIpAddress; break;
-                    case 2: v.String = r.CorrelationId; break;
-                    case 3: v.Int = r.DurationMs; break;
-                    case 4: v.String = r.Level; break;
-                    case 5: v.String = r.OperationId; break;
-                    case 6: v.String = r.OperationName; break;
-                    case 7: v.String = r.OperationVersion; break;
-                    case 8: v.Int = r.ResultSignature; break;
-                    case 9: v.String = r.ResultType; break;
-                    case 10: v.String = r.SdkType; break;
-                    case 11: v.String = r.SdkVersion; break;
-                    case 12: v.String = r.ServerCallId; break;
-                    case 13: v.String = r.SubOperationName; break;
-                    case 14: v.DateTime = r.TimeGenerated; break;
-                    case 15: v.String = r.Uri; break;
-                    case 16: v.String = r.TenantId; break;
-                    case 17: v.String = r.SourceSystem; break;
-                    case 18: v.String = r.Type; break;
-                    case 19: v.String = r.ResourceId; break;
-                    case 20: v.String = r.SubscriptionId; break;
-                    case 21: v.Real = r.BilledSize; break;
-                    case 22: v.String = r.IsBillable; break;
+                    case 0: v.Real = r.BilledSize; break;
+                    case 1: v.String = r.CallConnectionId; break;
+                    case 2: v.String = r.CallerIpAddress; break;
+                    case 3: v.String = r.CorrelationId; break;
+                    case 4: v.Int = r.DurationMs; break;
+                    case 5: v.String = r.IsBillable; break;
+                    case 6: v.String = r.Level; break;
+                    case 7: v.String = r.OperationId; break;
+                    case 8: v.String = r.OperationName; break;
+                    case 9: v.String = r.OperationVersion; break;
+                    case 10: v.String = r.ResourceId; break;
+                    case 11: v.Int = r.ResultSignature; break;
+                    case 12: v.String = r.ResultType; break;
+                    case 13: v.String = r.SdkType; break;
+                    case 14: v.String = r.SdkVersion; break;
+                    case 15: v.String = r.ServerCallId; break;
+                    case 16: v.String = r.SourceSystem; break;
+                    case 17: v.String = r.SubOperationName; break;
+                    case 18: v.String = r.SubscriptionId; break;
+                    case 19: v.String = r.TenantId; break;
+                    case 20: v.DateTime = r.TimeGenerated; break;
+                    case 21: v.String = r.Type; break;
+                    case 22: v.String = r.Uri; break;
                 }
             }
         }
