@@ -127,9 +127,19 @@ internal static class ExportReader
 
         public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
 
-        /// <summary>Drops what is read and makes room for more.</summary>
+        /// <summary>
+        /// Makes room for more: reads go on into the buffer's free end while a quarter of it is free; only then is the
+        /// read part dropped (its lines counted) and the rest moved to the front, and the buffer doubled where that
+        /// rest still fills three quarters of it. Moving less often keeps small reads from copying a cut-off record
+        /// again and again (which would cost time quadratic in its size).
+        /// </summary>
         public void MakeRoom()
         {
+            if (Free >= Buffer.Length / 4)
+            {
+                return;
+            }
+
             var kept = Cursor.Discard(Span);
             if (kept > 0 && Cursor.Position > 0)
             {
@@ -138,18 +148,25 @@ internal static class ExportReader
 
             Cursor.Rebase();
             Length = kept;
-            if (Length == Buffer.Length)
+            if (Free >= Buffer.Length / 4)
             {
-                if (Buffer.Length >= MaxBufferSize)
+                return;
+            }
+
+            if (Buffer.Length >= MaxBufferSize)
+            {
+                if (Free == 0)
                 {
                     throw Cursor.RecordTooLarge(Span);
                 }
 
-                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Buffer.Length * 2L, MaxBufferSize));
-                System.Buffer.BlockCopy(Buffer, 0, larger, 0, Length);
-                ArrayPool<byte>.Shared.Return(Buffer);
-                Buffer = larger;
+                return;
             }
+
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Buffer.Length * 2L, MaxBufferSize));
+            System.Buffer.BlockCopy(Buffer, 0, larger, 0, Length);
+            ArrayPool<byte>.Shared.Return(Buffer);
+            Buffer = larger;
         }
 
         /// <summary>Takes what a read put after <see cref="Length"/>; nothing read means the stream ended.</summary>

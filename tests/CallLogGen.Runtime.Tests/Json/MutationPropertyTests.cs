@@ -139,7 +139,7 @@ public class MutationPropertyTests(ITestOutputHelper output)
         return Encoding.UTF8.GetBytes($"{{\"tables\":[{{\"name\":\"PrimaryResult\",\"columns\":[{columns}],\"rows\":[{rows}]}}]}}");
     }
 
-    private static byte[] Mutate(byte[] bytes, Random random)
+    internal static byte[] Mutate(byte[] bytes, Random random)
     {
         var data = new List<byte>(bytes);
         var edits = random.Next(1, 4);
