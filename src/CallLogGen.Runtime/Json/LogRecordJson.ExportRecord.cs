@@ -113,6 +113,12 @@ public abstract partial class LogRecordJson<T>
         }
 
         CheckRequired(state, start);
+        if (!state.CategorySeen && CategoryUtf8 is not null)
+        {
+            // Written back as it came, without a category; writers give the table's only to records that had it, or new ones.
+            (unmapped ??= new UnmappedFields()).ArrivedWithoutCategory = true;
+        }
+
         if (unmapped is not null)
         {
             SetUnmapped(result, unmapped);
@@ -228,6 +234,7 @@ public abstract partial class LogRecordJson<T>
 
     private bool TryReadProperties(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, T record, ref UnmappedFields? unmapped, ref CellValue cell)
     {
+        var empty = true;
         while (true)
         {
             if (!reader.Read())
@@ -237,9 +244,15 @@ public abstract partial class LogRecordJson<T>
 
             if (reader.TokenType == JsonTokenType.EndObject)
             {
+                if (empty)
+                {
+                    (unmapped ??= new UnmappedFields()).ArrivedWithEmptyProperties = true;
+                }
+
                 return true;
             }
 
+            empty = false;
             var column = FindColumn(ref reader, state, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {

@@ -129,9 +129,14 @@ public abstract partial class LogRecordJson<T>
         WriteSection(writer, record, TopOrder, inProperties: false, unmapped, ref cell, ref opened);
         if (unmapped?.TryGet(PropertiesSection, out _) != true)
         {
-            // The properties object is opened by its first field, so a record without any gets none.
+            // The properties object is opened by its first field, so a record without any gets none (unless it came with an empty one).
             opened = false;
             WriteSection(writer, record, PropertiesOrder, inProperties: true, unmapped, ref cell, ref opened);
+            if (!opened && unmapped?.ArrivedWithEmptyProperties == true)
+            {
+                Open(writer, ref opened);
+            }
+
             if (opened)
             {
                 writer.WriteEndObject();
@@ -319,7 +324,7 @@ public abstract partial class LogRecordJson<T>
 
     private void WriteSection(Utf8JsonWriter writer, T record, int[] order, bool inProperties, UnmappedFields? unmapped, ref CellValue cell, ref bool opened)
     {
-        var categoryAt = inProperties || CategoryUtf8 is null || HasOwnCategory(unmapped) ? -1 : CategoryPosition;
+        var categoryAt = inProperties || CategoryUtf8 is null || DecidesOwnCategory(unmapped) ? -1 : CategoryPosition;
         for (var i = 0; i < order.Length; i++)
         {
             if (i == categoryAt)
@@ -380,11 +385,19 @@ public abstract partial class LogRecordJson<T>
         return cell.HasValue;
     }
 
-    /// <summary>Whether the record kept a category field of its own (another category, or another spelling).</summary>
-    private static bool HasOwnCategory(UnmappedFields? unmapped)
+    /// <summary>
+    /// Whether the record says for itself what category it has, so the table's is not written: it kept a category
+    /// field of its own (another category, spelling or value), or it was read from a record that had none.
+    /// </summary>
+    private static bool DecidesOwnCategory(UnmappedFields? unmapped)
     {
         if (unmapped is not null)
         {
+            if (unmapped.ArrivedWithoutCategory)
+            {
+                return true;
+            }
+
             foreach (var field in unmapped)
             {
                 if (field.Section is null && field.Name.Length == 8 && string.Equals(field.Name, "category", StringComparison.OrdinalIgnoreCase))

@@ -89,6 +89,12 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
     /// </summary>
     internal List<ColumnSpelling>? Spellings { get; private set; }
 
+    /// <summary>Whether the record was read from an export record without a category, so that it is written back without one.</summary>
+    internal bool ArrivedWithoutCategory { get; set; }
+
+    /// <summary>Whether the record was read from an export record with an empty <c>properties</c> object, which is written back.</summary>
+    internal bool ArrivedWithEmptyProperties { get; set; }
+
     internal void AddSpelling(int column, string? name, bool inProperties, ValueForm form)
         => (Spellings ??= new List<ColumnSpelling>()).Add(new ColumnSpelling(column, name, inProperties, form));
 
