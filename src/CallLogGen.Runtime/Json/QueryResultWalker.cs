@@ -280,6 +280,7 @@ internal static class QueryResultWalker
 
             sink.EndRow(rowStart);
             index++;
+            row = -1;
         }
 
         row = -1;
