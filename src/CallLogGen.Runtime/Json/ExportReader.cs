@@ -386,37 +386,43 @@ internal sealed class ExportCursor
 
         var reader = new Utf8JsonReader(slice, isFinal, new JsonReaderState(state.ReaderOptions));
         LogJsonException problem;
+        RecordRead read;
         try
         {
-            switch (source.TryRead(ref reader, state, slice, out record))
-            {
-                case RecordRead.Read:
-                    Done(position + (int)reader.BytesConsumed);
-                    return ExportStep.Record;
-                case RecordRead.OtherTable:
-                    ReportOtherTable(state, window, position);
-                    Done(position + (int)reader.BytesConsumed);
-                    return ExportStep.Skipped;
-            }
-
-            if (!isFinal)
+            read = source.TryRead(ref reader, state, slice, out record);
+            if (read == RecordRead.NeedMoreInput && !isFinal)
             {
                 return Wait(state, position);
             }
 
-            problem = SyntaxProblem(window, position, state, null);
+            problem = read == RecordRead.NeedMoreInput ? SyntaxProblem(window, position, isFinal, state, null) : null!;
         }
         catch (RecordFault fault)
         {
+            read = RecordRead.NeedMoreInput;
             problem = Fail(window, position + (int)fault.Offset, fault.Problem, _recordIndex, fault.Column, fault.InnerException);
         }
         catch (JsonException e)
         {
-            problem = SyntaxProblem(window, position, state, e);
+            read = RecordRead.NeedMoreInput;
+            problem = SyntaxProblem(window, position, isFinal, state, e);
         }
 
-        record = default!;
-        return Recover(state, window, position, isFinal, problem);
+        // The caller's callbacks run outside the try: what they throw is theirs, not a fault of the input.
+        switch (read)
+        {
+            case RecordRead.Read:
+                Done(position + (int)reader.BytesConsumed);
+                return ExportStep.Record;
+            case RecordRead.OtherTable:
+                var end = position + (int)reader.BytesConsumed;
+                ReportOtherTable(state, window, position);
+                Done(end);
+                return ExportStep.Skipped;
+            default:
+                record = default!;
+                return Recover(state, window, position, isFinal, problem);
+        }
     }
 
     /// <summary>The record at <paramref name="position"/> is cut off by the window's end: wait for more input, scanning towards its end.</summary>
@@ -496,16 +502,11 @@ internal sealed class ExportCursor
 
         var slice = window.Slice(position);
         var probe = new Utf8JsonReader(slice, isFinal, new JsonReaderState(state.ReaderOptions));
+        var whole = false;
         try
         {
-            if (probe.Read() && probe.TrySkip())
-            {
-                report(problem);
-                Done(position + (int)probe.BytesConsumed);
-                return ExportStep.Skipped;
-            }
-
-            if (!isFinal)
+            whole = probe.Read() && probe.TrySkip();
+            if (!whole && !isFinal)
             {
                 return Wait(state, position);
             }
@@ -513,6 +514,13 @@ internal sealed class ExportCursor
         catch (JsonException)
         {
             // Not even JSON: only a line-by-line input lets reading resume.
+        }
+
+        if (whole)
+        {
+            report(problem);
+            Done(position + (int)probe.BytesConsumed);
+            return ExportStep.Skipped;
         }
 
         if (_shape != Shape.Sequence)
@@ -592,10 +600,10 @@ internal sealed class ExportCursor
     }
 
     /// <summary>The error for JSON the reader refused (or, with <paramref name="refused"/> null, that ends inside the record), in CallLogGen's words.</summary>
-    private LogJsonException SyntaxProblem(ReadOnlySpan<byte> window, int position, ReadState state, JsonException? refused)
+    private LogJsonException SyntaxProblem(ReadOnlySpan<byte> window, int position, bool isFinal, ReadState state, JsonException? refused)
     {
         var slice = window.Slice(position);
-        var error = JsonSyntax.FindError(slice, isFinal: true, state.Options.MaxDepth);
+        var error = JsonSyntax.FindError(slice, isFinal, state.Options.MaxDepth);
         var record = "record " + Number(_recordIndex + 1);
         if (error is null)
         {

@@ -111,6 +111,16 @@ public class OtherTableTests
     }
 
     [Fact]
+    public void What_a_callback_throws_comes_out_unchanged()
+    {
+        var thrown = new JsonException("the caller's own");
+        var bad = Encoding.UTF8.GetBytes("{\"records\":[{\"time\":\"2025-03-01T10:00:00Z\",\"durationMs\":\"slow\"}]}");
+
+        Assert.Same(thrown, Assert.Throws<JsonException>(() => AcsCallAutomationIncomingOperations.Json.ReadExport(MixedExport, new LogReadOptions { OnOtherTableRecord = _ => throw thrown })));
+        Assert.Same(thrown, Assert.Throws<JsonException>(() => AcsCallAutomationIncomingOperations.Json.ReadExport(bad, new LogReadOptions { OnInvalidRecord = _ => throw thrown })));
+    }
+
+    [Fact]
     public void The_mixed_reader_routes_a_category_key_in_any_case()
     {
         var json = """
