@@ -25,8 +25,10 @@ internal enum CellStatus
 /// <summary>
 /// Reads one JSON value as a KQL type, accepting the variants real logs send: numbers and booleans as
 /// strings (<c>"82"</c>, <c>"TRUE"</c>), <c>0</c>/<c>1</c> for booleans, datetimes without an offset (UTC),
-/// <c>NaN</c> and infinities for reals. Anything else is <see cref="CellStatus.Untyped"/>, never a guess.
-/// The reader stays on the value's first token, except for a dynamic column, whose whole value it consumes.
+/// <c>NaN</c> and infinities for reals, an object or array in a string column (its JSON text, as Log Analytics
+/// stores it). Anything else is <see cref="CellStatus.Untyped"/>, never a guess. The reader stays on the value's
+/// first token, except for a dynamic column and an object or array in a string column, whose whole value it
+/// consumes (the caller makes sure the whole value is in the buffer).
 /// </summary>
 internal static class CellParser
 {
@@ -93,16 +95,21 @@ internal static class CellParser
     public static JsonElement ParseValue(ref Utf8JsonReader reader)
     {
         var value = JsonElement.ParseValue(ref reader);
+        _ = RawText(value);
+        return value;
+    }
+
+    /// <summary>A value's JSON text exactly as it arrived (escapes and spacing included); invalid UTF-8 is a <see cref="FormatException"/>.</summary>
+    private static string RawText(JsonElement value)
+    {
         try
         {
-            _ = value.GetRawText();
+            return value.GetRawText();
         }
         catch (InvalidOperationException e)
         {
             throw new FormatException("the value is not valid UTF-8", e);
         }
-
-        return value;
     }
 
     private static CellStatus ReadString(ref Utf8JsonReader reader, ref CellValue cell, StringPool? pool, out string? problem)
@@ -137,6 +144,11 @@ internal static class CellParser
                 return CellStatus.Typed;
             case JsonTokenType.False:
                 cell.String = "false";
+                return CellStatus.Typed;
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                // Log Analytics stores an object or array sent to a string column as its JSON text.
+                cell.String = RawText(JsonElement.ParseValue(ref reader));
                 return CellStatus.Typed;
             default:
                 problem = "expected a string, found " + Describe(ref reader);

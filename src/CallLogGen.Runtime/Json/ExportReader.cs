@@ -8,10 +8,10 @@ using System.Threading;
 
 namespace CallLogGen.Json;
 
-/// <summary>Reads one record of some kind from a reader placed before it (over <c>input</c>); false when the input ends first.</summary>
+/// <summary>Reads one record of some kind from a reader placed before it (over <c>input</c>, which starts at the record).</summary>
 internal interface IRecordSource<TRecord>
 {
-    bool TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out TRecord record);
+    RecordRead TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out TRecord record);
 }
 
 /// <summary>
@@ -22,6 +22,9 @@ internal interface IRecordSource<TRecord>
 internal static class ExportReader
 {
     private const int InitialBufferSize = 64 * 1024;
+
+    /// <summary>The largest array .NET makes (Array.MaxLength, which netstandard2.0 lacks): the most one record may take.</summary>
+    private const int MaxBufferSize = 0x7FFFFFC7;
 
     public static void ReadAll<TRecord>(IRecordSource<TRecord> source, ReadState state, ReadOnlySpan<byte> input, List<TRecord> records)
     {
@@ -55,6 +58,8 @@ internal static class ExportReader
         using var window = new StreamWindow();
         while (true)
         {
+            // Checked per record too: records already in the buffer come without a read that would notice.
+            cancellationToken.ThrowIfCancellationRequested();
             var step = window.Cursor.Next(source, state, window.Span, window.IsFinal, out var record);
             if (step == ExportStep.Record)
             {
@@ -122,9 +127,19 @@ internal static class ExportReader
 
         public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
 
-        /// <summary>Drops what is read and makes room for more.</summary>
+        /// <summary>
+        /// Makes room for more: reads go on into the buffer's free end while a quarter of it is free; only then is the
+        /// read part dropped (its lines counted) and the rest moved to the front, and the buffer doubled where that
+        /// rest still fills three quarters of it. Moving less often keeps small reads from copying a cut-off record
+        /// again and again (which would cost time quadratic in its size).
+        /// </summary>
         public void MakeRoom()
         {
+            if (Free >= Buffer.Length / 4)
+            {
+                return;
+            }
+
             var kept = Cursor.Discard(Span);
             if (kept > 0 && Cursor.Position > 0)
             {
@@ -133,13 +148,25 @@ internal static class ExportReader
 
             Cursor.Rebase();
             Length = kept;
-            if (Length == Buffer.Length)
+            if (Free >= Buffer.Length / 4)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(Buffer.Length * 2);
-                System.Buffer.BlockCopy(Buffer, 0, larger, 0, Length);
-                ArrayPool<byte>.Shared.Return(Buffer);
-                Buffer = larger;
+                return;
             }
+
+            if (Buffer.Length >= MaxBufferSize)
+            {
+                if (Free == 0)
+                {
+                    throw Cursor.RecordTooLarge(Span);
+                }
+
+                return;
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Buffer.Length * 2L, MaxBufferSize));
+            System.Buffer.BlockCopy(Buffer, 0, larger, 0, Length);
+            ArrayPool<byte>.Shared.Return(Buffer);
+            Buffer = larger;
         }
 
         /// <summary>Takes what a read put after <see cref="Length"/>; nothing read means the stream ended.</summary>
@@ -164,9 +191,17 @@ internal enum ExportStep
     End,
 }
 
-/// <summary>Where the export loop is: the shape found, the position in the window, and what came before the window.</summary>
+/// <summary>
+/// Where the export loop is: the shape found, the position in the window, what came before the window, and the
+/// record it waits on. Over a stream a record that the window cuts off is read again from its start once more input
+/// has come; so that a large record over small reads costs linear time, not quadratic, the wait is a resumable scan
+/// (a <see cref="Utf8JsonReader"/> carried over from window to window) that the record's read follows only once the
+/// record is whole.
+/// </summary>
 internal sealed class ExportCursor
 {
+    private static readonly byte[] ByteOrderMark = { 0xEF, 0xBB, 0xBF };
+
     private enum Shape
     {
         Unknown,
@@ -178,9 +213,22 @@ internal sealed class ExportCursor
 
     private Shape _shape;
     private bool _expectComma;
+    private bool _afterComma;
     private long _windowStart;
     private long _linesBeforeWindow;
     private long _recordIndex;
+    private int _countedTo;
+    private long _countedLines;
+
+    // The record whose end is not in the window yet: where it starts (from the start of the input), and the scan towards its end.
+    private long _pendingStart = -1;
+    private JsonReaderState _scanState;
+    private int _scanned;
+    private bool _scanDone;
+
+    // A bad line of one-record-per-line input, waiting for its end so that reading can resume after it.
+    private LogJsonException? _skipping;
+    private long _searchedTo;
 
     /// <summary>The position in the current window up to which the input is read.</summary>
     public int Position { get; private set; }
@@ -188,17 +236,39 @@ internal sealed class ExportCursor
     /// <summary>Counts the lines in the read part of the window before it is dropped; returns how many bytes remain.</summary>
     public int Discard(ReadOnlySpan<byte> window)
     {
-        _linesBeforeWindow += JsonTokens.CountLines(window.Slice(0, Position));
+        _linesBeforeWindow += LineBreaksBefore(window, Position);
         _windowStart += Position;
+        _countedTo = 0;
+        _countedLines = 0;
         return window.Length - Position;
     }
 
     /// <summary>The window now starts where <see cref="Position"/> was.</summary>
     public void Rebase() => Position = 0;
 
+    /// <summary>The error for a record too large for any buffer.</summary>
+    public LogJsonException RecordTooLarge(ReadOnlySpan<byte> window)
+        => Fail(window, Position, "a record is larger than 2 GB, the most one buffer holds", _recordIndex);
+
     public ExportStep Next<TRecord>(IRecordSource<TRecord> source, ReadState state, ReadOnlySpan<byte> window, bool isFinal, out TRecord record)
     {
         record = default!;
+        if (_windowStart == 0 && Position == 0 && window.Length > 0 && window[0] == ByteOrderMark[0])
+        {
+            var seen = Math.Min(window.Length, ByteOrderMark.Length);
+            if (window.Slice(0, seen).SequenceEqual(ByteOrderMark.AsSpan(0, seen)))
+            {
+                if (seen == ByteOrderMark.Length)
+                {
+                    Position = seen;
+                }
+                else if (!isFinal)
+                {
+                    return ExportStep.NeedMoreInput;
+                }
+            }
+        }
+
         while (true)
         {
             var position = SkipWhitespace(window, Position);
@@ -213,7 +283,8 @@ internal sealed class ExportCursor
                 return _shape switch
                 {
                     Shape.Unknown => throw Fail(window, position, "the input is empty: no JSON value", -1),
-                    Shape.RecordsProperty or Shape.Array => throw Fail(window, position, "the input ends before the records array is closed", -1),
+                    Shape.RecordsProperty => throw Fail(window, position, EndsInsideRecords("the records array"), -1),
+                    Shape.Array => throw Fail(window, position, EndsInsideRecords("the array of records"), -1),
                     _ => ExportStep.End,
                 };
             }
@@ -235,6 +306,11 @@ internal sealed class ExportCursor
                 case Shape.Array:
                     if (next == (byte)']')
                     {
+                        if (_afterComma)
+                        {
+                            throw Fail(window, position, "a comma before ']' (a trailing comma is not JSON)", -1);
+                        }
+
                         if (_shape == Shape.Array)
                         {
                             Position = position + 1;
@@ -249,9 +325,14 @@ internal sealed class ExportCursor
                             return ExportStep.NeedMoreInput;
                         }
 
-                        if (close == window.Length || window[close] != (byte)'}')
+                        if (close == window.Length)
                         {
-                            throw Fail(window, close, "expected the end of the export object after the records array; other fields there are not read", -1);
+                            throw Fail(window, close, "the input ends after the records array, before the '}' that closes the export object", -1);
+                        }
+
+                        if (window[close] != (byte)'}')
+                        {
+                            throw Fail(window, close, "unexpected " + Describe(window[close]) + " after the records array, where the '}' that closes the export object should be (an export object holds only its records)", -1);
                         }
 
                         Position = close + 1;
@@ -263,11 +344,12 @@ internal sealed class ExportCursor
                     {
                         if (next != (byte)',')
                         {
-                            throw Fail(window, position, "expected ',' or ']' between records", _recordIndex);
+                            throw Fail(window, position, "unexpected " + Describe(next) + " after record " + Number(_recordIndex) + ", where ',' or ']' should be", -1);
                         }
 
                         Position = position + 1;
                         _expectComma = false;
+                        _afterComma = true;
                         continue;
                     }
 
@@ -286,64 +368,147 @@ internal sealed class ExportCursor
 
     private ExportStep ReadRecord<TRecord>(IRecordSource<TRecord> source, ReadState state, ReadOnlySpan<byte> window, int position, bool isFinal, out TRecord record)
     {
+        record = default!;
         var slice = window.Slice(position);
-        var reader = new Utf8JsonReader(slice, isFinal, new JsonReaderState(state.ReaderOptions));
-        LogJsonException problem;
-        try
+        if (_pendingStart == _windowStart + position)
         {
-            if (source.TryRead(ref reader, state, slice, out record))
+            if (_skipping is not null)
             {
-                Position = position + (int)reader.BytesConsumed;
-                _recordIndex++;
-                return ExportStep.Record;
+                return SkipLine(state, window, position, isFinal);
             }
 
-            if (!isFinal)
+            if (!isFinal && !ScanToEnd(slice))
             {
                 Position = position;
                 return ExportStep.NeedMoreInput;
             }
+        }
 
-            problem = Fail(window, position + (int)reader.BytesConsumed, "the input ends inside the record", _recordIndex);
+        var reader = new Utf8JsonReader(slice, isFinal, new JsonReaderState(state.ReaderOptions));
+        LogJsonException problem;
+        RecordRead read;
+        try
+        {
+            read = source.TryRead(ref reader, state, slice, out record);
+            if (read == RecordRead.NeedMoreInput && !isFinal)
+            {
+                return Wait(state, position);
+            }
+
+            problem = read == RecordRead.NeedMoreInput ? SyntaxProblem(window, position, isFinal, state, null) : null!;
         }
         catch (RecordFault fault)
         {
-            problem = Fail(window, position + (int)fault.Offset, fault.Problem, _recordIndex, fault.Column, fault);
+            read = RecordRead.NeedMoreInput;
+            problem = Fail(window, position + (int)fault.Offset, fault.Problem, _recordIndex, fault.Column, fault.InnerException);
         }
         catch (JsonException e)
         {
-            problem = Fail(window, position + OffsetOf(slice, e), "not valid JSON: " + e.Message, _recordIndex, null, e);
+            read = RecordRead.NeedMoreInput;
+            problem = SyntaxProblem(window, position, isFinal, state, e);
         }
 
-        record = default!;
-        return Recover(state, window, position, isFinal, problem);
+        // The caller's callbacks run outside the try: what they throw is theirs, not a fault of the input.
+        switch (read)
+        {
+            case RecordRead.Read:
+                Done(position + (int)reader.BytesConsumed);
+                return ExportStep.Record;
+            case RecordRead.OtherTable:
+                var end = position + (int)reader.BytesConsumed;
+                ReportOtherTable(state, window, position);
+                Done(end);
+                return ExportStep.Skipped;
+            default:
+                record = default!;
+                return Recover(state, window, position, isFinal, problem);
+        }
+    }
+
+    /// <summary>The record at <paramref name="position"/> is cut off by the window's end: wait for more input, scanning towards its end.</summary>
+    private ExportStep Wait(ReadState state, int position)
+    {
+        var start = _windowStart + position;
+        if (_pendingStart != start)
+        {
+            _pendingStart = start;
+            _scanState = new JsonReaderState(state.ReaderOptions);
+            _scanned = 0;
+            _scanDone = false;
+            _skipping = null;
+        }
+
+        Position = position;
+        return ExportStep.NeedMoreInput;
+    }
+
+    /// <summary>Carries the scan of the waiting record on over what came since; true once the record is whole (or its JSON is bad, which the read then reports).</summary>
+    private bool ScanToEnd(ReadOnlySpan<byte> record)
+    {
+        if (_scanDone)
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(record.Slice(_scanned), isFinalBlock: false, _scanState);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    _scanDone = true;
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            _scanDone = true;
+            return true;
+        }
+
+        _scanned += (int)reader.BytesConsumed;
+        _scanState = reader.CurrentState;
+        return false;
+    }
+
+    private void Done(int end)
+    {
+        Position = end;
+        _recordIndex++;
+        _afterComma = false;
+        _pendingStart = -1;
+        _skipping = null;
+    }
+
+    private void ReportOtherTable(ReadState state, ReadOnlySpan<byte> window, int position)
+    {
+        state.OtherTableRecords++;
+        if (state.Options.OnOtherTableRecord is { } report)
+        {
+            var line = _linesBeforeWindow + LineBreaksBefore(window, position) + 1;
+            report(new OtherTableRecord(state.OtherCategory!, _windowStart + position, line, _recordIndex, state.OtherTableRecords));
+        }
     }
 
     /// <summary>After a bad record: stop, or, where the caller asked, report it and go on with the next.</summary>
     private ExportStep Recover(ReadState state, ReadOnlySpan<byte> window, int position, bool isFinal, LogJsonException problem)
     {
-        var report = state.Options.OnInvalidRecord;
-        if (report is null)
+        if (state.Options.OnInvalidRecord is not { } report)
         {
             throw problem;
         }
 
         var slice = window.Slice(position);
         var probe = new Utf8JsonReader(slice, isFinal, new JsonReaderState(state.ReaderOptions));
+        var whole = false;
         try
         {
-            if (probe.Read() && probe.TrySkip())
+            whole = probe.Read() && probe.TrySkip();
+            if (!whole && !isFinal)
             {
-                report(problem);
-                Position = position + (int)probe.BytesConsumed;
-                _recordIndex++;
-                return ExportStep.Skipped;
-            }
-
-            if (!isFinal)
-            {
-                Position = position;
-                return ExportStep.NeedMoreInput;
+                return Wait(state, position);
             }
         }
         catch (JsonException)
@@ -351,22 +516,38 @@ internal sealed class ExportCursor
             // Not even JSON: only a line-by-line input lets reading resume.
         }
 
+        if (whole)
+        {
+            report(problem);
+            Done(position + (int)probe.BytesConsumed);
+            return ExportStep.Skipped;
+        }
+
         if (_shape != Shape.Sequence)
         {
             throw problem;
         }
 
-        var errorAt = (int)(problem.BytePosition - _windowStart);
-        var newline = window.Slice(errorAt).IndexOf((byte)'\n');
+        Wait(state, position);
+        _skipping = problem;
+        _searchedTo = problem.BytePosition;
+        return SkipLine(state, window, position, isFinal);
+    }
+
+    /// <summary>Reports the bad line and resumes after its end, once the end is in the window.</summary>
+    private ExportStep SkipLine(ReadState state, ReadOnlySpan<byte> window, int position, bool isFinal)
+    {
+        var from = (int)(_searchedTo - _windowStart);
+        var newline = window.Slice(from).IndexOf((byte)'\n');
         if (newline < 0 && !isFinal)
         {
+            _searchedTo = _windowStart + window.Length;
             Position = position;
             return ExportStep.NeedMoreInput;
         }
 
-        report(problem);
-        Position = newline < 0 ? window.Length : errorAt + newline + 1;
-        _recordIndex++;
+        state.Options.OnInvalidRecord!(_skipping!);
+        Done(newline < 0 ? window.Length : from + newline + 1);
         return ExportStep.Skipped;
     }
 
@@ -418,11 +599,50 @@ internal sealed class ExportCursor
         return true;
     }
 
+    /// <summary>The error for JSON the reader refused (or, with <paramref name="refused"/> null, that ends inside the record), in CallLogGen's words.</summary>
+    private LogJsonException SyntaxProblem(ReadOnlySpan<byte> window, int position, bool isFinal, ReadState state, JsonException? refused)
+    {
+        var slice = window.Slice(position);
+        var error = JsonSyntax.FindError(slice, isFinal, state.Options.MaxDepth);
+        var record = "record " + Number(_recordIndex + 1);
+        if (error is null)
+        {
+            // The reader and JsonSyntax disagree (a bug in one of them): name the reader's place, in plain words.
+            var offset = refused is null ? slice.Length : OffsetOf(slice, refused);
+            return Fail(window, position + offset, refused is null ? "the input ends inside " + record : "the JSON is not valid here", _recordIndex);
+        }
+
+        if (error.EndsEarly)
+        {
+            var inside = error.Innermost(skip: 1);
+            return Fail(window, position + error.Offset, "the input ends inside " + (inside is null ? record : inside + " in " + record), _recordIndex);
+        }
+
+        return Fail(window, position + error.Offset, error.Problem!, _recordIndex);
+    }
+
+    private string EndsInsideRecords(string what)
+        => "the input ends inside " + what + (_recordIndex == 0 ? ", before any record" : " after record " + Number(_recordIndex));
+
     private LogJsonException Fail(ReadOnlySpan<byte> window, int position, string problem, long recordIndex, string? column = null, Exception? inner = null)
     {
         position = Math.Min(Math.Max(position, 0), window.Length);
-        var line = _linesBeforeWindow + JsonTokens.CountLines(window.Slice(0, position)) + 1;
+        var line = _linesBeforeWindow + LineBreaksBefore(window, position) + 1;
         return new LogJsonException(problem, _windowStart + position, line, recordIndex, column, inner);
+    }
+
+    /// <summary>The line breaks in the window before <paramref name="position"/>, counted on from the last call's position where it can.</summary>
+    private long LineBreaksBefore(ReadOnlySpan<byte> window, int position)
+    {
+        if (position < _countedTo)
+        {
+            _countedTo = 0;
+            _countedLines = 0;
+        }
+
+        _countedLines += JsonTokens.CountLines(window.Slice(_countedTo, position - _countedTo));
+        _countedTo = position;
+        return _countedLines;
     }
 
     /// <summary>The offset in <paramref name="slice"/> that the reader's exception points at (it counts lines and bytes in the line).</summary>
@@ -443,13 +663,13 @@ internal sealed class ExportCursor
         return (int)Math.Min(slice.Length, offset + (e.BytePositionInLine ?? 0));
     }
 
-    private int SkipWhitespace(ReadOnlySpan<byte> window, int position)
-    {
-        if (_windowStart == 0 && position == 0 && window.Length >= 3 && window[0] == 0xEF && window[1] == 0xBB && window[2] == 0xBF)
-        {
-            position = 3;
-        }
+    private static string Number(long count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private static string Describe(byte b)
+        => b is > 0x20 and < 0x7F ? "character '" + (char)b + "'" : "byte 0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> window, int position)
+    {
         while (position < window.Length && window[position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             position++;

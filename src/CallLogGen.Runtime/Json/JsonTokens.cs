@@ -10,7 +10,8 @@ internal static class JsonTokens
     {
         if (!reader.Read())
         {
-            throw new RecordFault("the input ends too early", reader.BytesConsumed, null);
+            // A final reader ends early only where the whole input is empty: inside a value it throws.
+            throw new RecordFault("the input is empty: no JSON value", reader.BytesConsumed, null);
         }
 
         return reader.TokenType;
@@ -20,15 +21,51 @@ internal static class JsonTokens
     {
         if (Next(ref reader) != token)
         {
-            throw new RecordFault("expected " + what + ", found " + reader.TokenType, reader.TokenStartIndex, null);
+            throw new RecordFault("expected " + what + ", found " + Describe(reader.TokenType), reader.TokenStartIndex, null);
         }
     }
 
-    public static LogJsonException Locate(ReadOnlySpan<byte> input, long offset, string problem, long row, string? column, Exception inner)
+    /// <summary>Whether the reader is on the property name <c>category</c>, in any case, as exports spell it in several.</summary>
+    public static bool IsCategoryKey(ref Utf8JsonReader reader)
     {
-        offset = Math.Min(Math.Max(offset, 0), input.Length);
-        return new LogJsonException(problem, offset, CountLines(input.Slice(0, (int)offset)) + 1, row, column, inner);
+        if (reader.ValueTextEquals("category"u8))
+        {
+            return true;
+        }
+
+        var name = reader.ValueSpan;
+        if (reader.ValueIsEscaped || name.Length != 8)
+        {
+            return false;
+        }
+
+        var category = "category"u8;
+        for (var i = 0; i < 8; i++)
+        {
+            if ((name[i] | 0x20) != category[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
+
+    /// <summary>A token as messages name it: <c>an array</c>, <c>a number</c>.</summary>
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.EndObject => "the end of an object",
+        JsonTokenType.EndArray => "the end of an array",
+        JsonTokenType.PropertyName => "a property name",
+        _ => "nothing",
+    };
 
     /// <summary>The line breaks in <paramref name="bytes"/>: how errors name their line.</summary>
     public static long CountLines(ReadOnlySpan<byte> bytes)

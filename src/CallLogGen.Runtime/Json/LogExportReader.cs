@@ -8,8 +8,9 @@ namespace CallLogGen.Json;
 
 /// <summary>
 /// Reads an export that mixes categories (an Event Hub carries every category a diagnostic setting
-/// sends): each record's <c>category</c> picks the table it is read into. A record of a category no
-/// table claims is kept whole as an <see cref="UnknownLogRecord"/>, so nothing is dropped.
+/// sends): each record's <c>category</c> (its first top-level <c>category</c> string, the key in any case, the
+/// value compared in any case) picks the table it is read into. A record of a category no table claims, or with
+/// no category, is kept whole as an <see cref="UnknownLogRecord"/>, so nothing is dropped.
 /// </summary>
 public sealed class LogExportReader
 {
@@ -91,7 +92,7 @@ public sealed class LogExportReader
         /// <summary>The state the export loop itself uses (options and reader limits).</summary>
         public ReadState OuterState { get; }
 
-        public bool TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record)
+        public RecordRead TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record)
         {
             record = null!;
 
@@ -99,12 +100,12 @@ public sealed class LogExportReader
             var probe = reader;
             if (!probe.Read())
             {
-                return false;
+                return RecordRead.NeedMoreInput;
             }
 
             if (probe.TokenType != JsonTokenType.StartObject)
             {
-                throw new RecordFault("expected a record (a JSON object), found " + probe.TokenType, probe.TokenStartIndex, null);
+                throw new RecordFault("expected a record (a JSON object), found " + JsonTokens.Describe(probe.TokenType), probe.TokenStartIndex, null);
             }
 
             string? category = null;
@@ -112,7 +113,7 @@ public sealed class LogExportReader
             {
                 if (!probe.Read())
                 {
-                    return false;
+                    return RecordRead.NeedMoreInput;
                 }
 
                 if (probe.TokenType == JsonTokenType.EndObject)
@@ -120,10 +121,10 @@ public sealed class LogExportReader
                     break;
                 }
 
-                var isCategory = probe.ValueTextEquals("category"u8);
+                var isCategory = JsonTokens.IsCategoryKey(ref probe);
                 if (!probe.Read())
                 {
-                    return false;
+                    return RecordRead.NeedMoreInput;
                 }
 
                 if (isCategory && probe.TokenType == JsonTokenType.String && category is null)
@@ -139,7 +140,7 @@ public sealed class LogExportReader
                 }
                 else if (!probe.TrySkip())
                 {
-                    return false;
+                    return RecordRead.NeedMoreInput;
                 }
             }
 
@@ -147,7 +148,8 @@ public sealed class LogExportReader
             {
                 if (!_states.TryGetValue(table, out var tableState))
                 {
-                    tableState = table.CreateState(_options);
+                    // Routed here by its category already: the table's reader takes it as it is.
+                    tableState = table.CreateState(_options, readsOtherTables: true);
                     _states.Add(table, tableState);
                 }
 
@@ -164,7 +166,7 @@ public sealed class LogExportReader
                 throw new RecordFault(e.Message, start, null, e);
             }
 
-            return true;
+            return RecordRead.Read;
         }
     }
 }

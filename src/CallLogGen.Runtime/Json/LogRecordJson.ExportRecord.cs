@@ -5,22 +5,58 @@ namespace CallLogGen.Json;
 
 public abstract partial class LogRecordJson<T>
 {
+    private enum CategoryMatch
+    {
+        /// <summary>The table's own category, spelt as exports spell it: implied by the table, not kept.</summary>
+        Implied,
+
+        /// <summary>The record is this table's (or is read anyway); the field is read like any other.</summary>
+        Own,
+
+        /// <summary>Another table's record.</summary>
+        Other,
+    }
+
     /// <summary>
     /// Reads one export record: top-level fields, then the <c>properties</c> object's, each matched to a
     /// column by its export name or the column's own name (exact case first, then any case). What no
-    /// column takes is kept in the record's <see cref="UnmappedFields"/>.
+    /// column takes is kept in the record's <see cref="UnmappedFields"/>. A record whose category names
+    /// another table is skipped whole (<see cref="RecordRead.OtherTable"/>).
     /// </summary>
-    internal bool TryReadExportRecord(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record)
+    internal RecordRead TryReadExportRecord(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record)
+    {
+        try
+        {
+            return ReadExportRecord(ref reader, state, input, out record);
+        }
+        catch (RecordFault) when (!state.CategorySeen && !state.ReadsOtherTables && OwnCategoryUtf8 is not null)
+        {
+            // The record does not fit, but its category comes later: if it is another table's, it was never
+            // this table's to judge. Only failing records pay for this second look.
+            record = null!;
+            var probe = new Utf8JsonReader(input, reader.IsFinalBlock, new JsonReaderState(state.ReaderOptions));
+            var found = FindCategory(ref probe, state);
+            if (found == RecordRead.Read)
+            {
+                throw;
+            }
+
+            reader = probe;
+            return found;
+        }
+    }
+
+    private RecordRead ReadExportRecord(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record)
     {
         record = null!;
         if (!reader.Read())
         {
-            return false;
+            return RecordRead.NeedMoreInput;
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new RecordFault("expected a record (a JSON object), found " + reader.TokenType, reader.TokenStartIndex, null);
+            throw new RecordFault("expected a record (a JSON object), found " + JsonTokens.Describe(reader.TokenType), reader.TokenStartIndex, null);
         }
 
         var start = reader.TokenStartIndex;
@@ -32,7 +68,7 @@ public abstract partial class LogRecordJson<T>
         {
             if (!reader.Read())
             {
-                return false;
+                return RecordRead.NeedMoreInput;
             }
 
             if (reader.TokenType == JsonTokenType.EndObject)
@@ -43,36 +79,88 @@ public abstract partial class LogRecordJson<T>
             var column = FindColumn(ref reader, state, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
-                return false;
+                return RecordRead.NeedMoreInput;
             }
 
             if (column == PropertiesKey && reader.TokenType == JsonTokenType.StartObject)
             {
                 if (!TryReadProperties(ref reader, state, input, result, ref unmapped, ref cell))
                 {
-                    return false;
+                    return RecordRead.NeedMoreInput;
                 }
 
                 continue;
             }
 
+            if ((column == CategoryKey || column == CategoryColumn) && reader.TokenType == JsonTokenType.String && !state.CategorySeen)
+            {
+                var match = MatchCategory(ref reader, state, implied: column == CategoryKey && primary);
+                if (match == CategoryMatch.Implied)
+                {
+                    continue;
+                }
+
+                if (match == CategoryMatch.Other)
+                {
+                    return SkipRestOfRecord(ref reader) ? RecordRead.OtherTable : RecordRead.NeedMoreInput;
+                }
+            }
+
             if (!TryReadField(ref reader, state, input, result, column, name, primary, inProperties: false, ref unmapped, ref cell))
             {
-                return false;
+                return RecordRead.NeedMoreInput;
             }
         }
 
         CheckRequired(state, start);
+        if (!state.CategorySeen && CategoryUtf8 is not null)
+        {
+            // Written back as it came, without a category; writers give the table's only to records that had it, or new ones.
+            (unmapped ??= new UnmappedFields()).ArrivedWithoutCategory = true;
+        }
+
         if (unmapped is not null)
         {
             SetUnmapped(result, unmapped);
         }
 
         record = result;
-        return true;
+        return RecordRead.Read;
     }
 
-    private bool TryReadProperties(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, T record, ref UnmappedFields? unmapped, ref CellValue cell)
+    /// <summary>
+    /// Judges the record by its first <c>category</c> string, the reader on it (see <see cref="LogRecordJson.IsOwnRecord(string?)"/>).
+    /// <paramref name="implied"/>: the key is the export's own <c>category</c> and no column takes it.
+    /// </summary>
+    private CategoryMatch MatchCategory(ref Utf8JsonReader reader, ReadState state, bool implied)
+    {
+        state.CategorySeen = true;
+        if (!reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(OwnCategoryUtf8!))
+        {
+            return implied ? CategoryMatch.Implied : CategoryMatch.Own;
+        }
+
+        string category;
+        try
+        {
+            category = CellParser.GetString(ref reader);
+        }
+        catch (FormatException e)
+        {
+            throw new RecordFault(e.Message, reader.TokenStartIndex, null, e);
+        }
+
+        if (state.ReadsOtherTables || IsOwnRecord(category))
+        {
+            return CategoryMatch.Own;
+        }
+
+        state.OtherCategory = category;
+        return CategoryMatch.Other;
+    }
+
+    /// <summary>Reads past the rest of the record, the reader on a top-level value; false where the input ends first.</summary>
+    private static bool SkipRestOfRecord(ref Utf8JsonReader reader)
     {
         while (true)
         {
@@ -86,6 +174,85 @@ public abstract partial class LogRecordJson<T>
                 return true;
             }
 
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Looks for the record's category with a fresh reader at its start: <see cref="RecordRead.OtherTable"/> (the reader
+    /// past the record) where it names another table, <see cref="RecordRead.Read"/> where the record is this table's.
+    /// </summary>
+    private RecordRead FindCategory(ref Utf8JsonReader reader, ReadState state)
+    {
+        if (!reader.Read())
+        {
+            return RecordRead.NeedMoreInput;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return RecordRead.Read;
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return RecordRead.NeedMoreInput;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return RecordRead.Read;
+            }
+
+            var column = FindColumn(ref reader, state, ExportTable, out _, out var primary);
+            if (!reader.Read())
+            {
+                return RecordRead.NeedMoreInput;
+            }
+
+            if ((column == CategoryKey || column == CategoryColumn) && reader.TokenType == JsonTokenType.String)
+            {
+                if (MatchCategory(ref reader, state, implied: column == CategoryKey && primary) != CategoryMatch.Other)
+                {
+                    return RecordRead.Read;
+                }
+
+                return SkipRestOfRecord(ref reader) ? RecordRead.OtherTable : RecordRead.NeedMoreInput;
+            }
+
+            if (!reader.TrySkip())
+            {
+                return RecordRead.NeedMoreInput;
+            }
+        }
+    }
+
+    private bool TryReadProperties(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, T record, ref UnmappedFields? unmapped, ref CellValue cell)
+    {
+        var empty = true;
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                if (empty)
+                {
+                    (unmapped ??= new UnmappedFields()).ArrivedWithEmptyProperties = true;
+                }
+
+                return true;
+            }
+
+            empty = false;
             var column = FindColumn(ref reader, state, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
@@ -130,21 +297,14 @@ public abstract partial class LogRecordJson<T>
     private bool TryReadField(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, T record, int column, scoped PropertyName name, bool primary, bool inProperties, ref UnmappedFields? unmapped, ref CellValue cell)
     {
         var tokenStart = reader.TokenStartIndex;
-        if (column == CategoryKey && primary && !inProperties && reader.TokenType == JsonTokenType.String
-            && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(CategoryUtf8!) && !state.CategorySeen)
-        {
-            // This table's own category: implied by the table, written back by the writers.
-            state.CategorySeen = true;
-            return true;
-        }
-
         if (column < 0 || state.Found[column] != 0)
         {
             // Unknown, or a second spelling of a column already read: kept as it came.
-            return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
+            return TryKeep(ref reader, state, input, name, inProperties, column: -1, ref unmapped);
         }
 
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        var token = reader.TokenType;
+        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             // The whole value must be in the buffer before a cell can take it.
             var probe = reader;
@@ -160,7 +320,7 @@ public abstract partial class LogRecordJson<T>
             case CellStatus.Typed:
                 var expectedSection = inProperties ? ExportSection.Properties : ExportSection.Top;
                 var spelledAsPath = primary && Sections[column] == expectedSection;
-                var form = FormOf(reader.TokenType, Types[column]);
+                var form = FormOf(token, Types[column]);
                 if (!spelledAsPath || form != ValueForm.Canonical)
                 {
                     (unmapped ??= new UnmappedFields()).AddSpelling(column, spelledAsPath ? null : DecodeName(name, tokenStart), inProperties, form);
@@ -171,7 +331,7 @@ public abstract partial class LogRecordJson<T>
                 return true;
             default:
                 // No typed value, but what arrived (an empty string, or a value kept untyped) is kept, so that writing it back loses nothing.
-                return TryKeep(ref reader, state, input, name, inProperties, ref unmapped);
+                return TryKeep(ref reader, state, input, name, inProperties, column, ref unmapped);
         }
     }
 
@@ -240,18 +400,14 @@ public abstract partial class LogRecordJson<T>
     /// it): the common fields a table has no column for, such as <c>location</c>, arrive in every record, and a
     /// parsed document each would cost more than the rest of the record.
     /// </summary>
-    private static bool TryKeep(ref Utf8JsonReader reader, ReadState state, scoped ReadOnlySpan<byte> input, scoped PropertyName name, bool inProperties, ref UnmappedFields? unmapped)
+    private static bool TryKeep(ref Utf8JsonReader reader, ReadState state, scoped ReadOnlySpan<byte> input, scoped PropertyName name, bool inProperties, int column, ref UnmappedFields? unmapped)
     {
         var tokenStart = reader.TokenStartIndex;
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-        {
-            var probe = reader;
-            if (!probe.TrySkip())
-            {
-                return false;
-            }
 
-            reader.Skip();
+        // TrySkip, not Skip: Skip throws on any buffer that is not the input's last, even where the value is whole.
+        if (!reader.TrySkip())
+        {
+            return false;
         }
 
         var raw = input.Slice((int)tokenStart, (int)(reader.BytesConsumed - tokenStart));
@@ -276,7 +432,7 @@ public abstract partial class LogRecordJson<T>
             throw new RecordFault(e.Message, tokenStart, null, e);
         }
 
-        (unmapped ??= new UnmappedFields()).AddRaw(text, value, inProperties ? PropertiesSection : null);
+        (unmapped ??= new UnmappedFields()).AddRaw(text, value, inProperties ? PropertiesSection : null, column);
         return true;
     }
 

@@ -107,6 +107,7 @@ public abstract partial class LogRecordJson<T>
         private readonly LogRecordJson<T> _json;
         private int[] _ordinals = Array.Empty<int>();
         private string[] _names = Array.Empty<string>();
+        private KqlType?[] _declared = Array.Empty<KqlType?>();
         private T _record = null!;
         private UnmappedFields? _unmapped;
         private CellValue _cell;
@@ -126,6 +127,7 @@ public abstract partial class LogRecordJson<T>
             var types = _json.Types;
             _ordinals = new int[columns.Count];
             _names = new string[columns.Count];
+            _declared = new KqlType?[columns.Count];
             var bound = new bool[types.Length];
             for (var i = 0; i < columns.Count; i++)
             {
@@ -142,6 +144,7 @@ public abstract partial class LogRecordJson<T>
 
                 _ordinals[i] = column;
                 _names[i] = columns[i].Name;
+                _declared[i] = KqlResultTable.ParseType(columns[i].Type);
             }
 
             var missing = new List<string>();
@@ -172,13 +175,28 @@ public abstract partial class LogRecordJson<T>
             var name = _names[position];
             if (column < 0)
             {
-                (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
+                // A column the table lacks keeps its declared type, and a dynamic one its decoded JSON, so that it writes back as it came.
+                var declared = _declared[position];
+                JsonElement value;
+                if (declared == KqlType.Dynamic && reader.TokenType == JsonTokenType.String)
+                {
+                    _cell.Clear();
+                    CellParser.Read(ref reader, KqlType.Dynamic, ref _cell, null, decodeJsonStrings: true, out _);
+                    value = _cell.Dynamic!.Value;
+                }
+                else
+                {
+                    value = CellParser.ParseValue(ref reader);
+                }
+
+                (_unmapped ??= new UnmappedFields()).Append(new UnmappedField(name, value, null, declared, column: -1));
                 return;
             }
 
-            if (_json.ReadCell(ref reader, State, _record, column, name, decodeJsonStrings: true, ref _cell) == CellStatus.Untyped)
+            var status = _json.ReadCell(ref reader, State, _record, column, name, decodeJsonStrings: true, ref _cell);
+            if (status is CellStatus.Untyped or CellStatus.Empty)
             {
-                (_unmapped ??= new UnmappedFields()).Add(name, CellParser.ParseValue(ref reader));
+                (_unmapped ??= new UnmappedFields()).Append(new UnmappedField(name, CellParser.ParseValue(ref reader), null, _declared[position], column));
             }
         }
 

@@ -13,6 +13,9 @@ namespace CallLogGen.Json;
 public abstract partial class LogRecordJson<T>
 {
     private const int FlushThreshold = 32 * 1024;
+
+    /// <summary>How deep a string column's object may be and still be written back as the object: deeper than any reader accepts in practice.</summary>
+    private const int BareJsonMaxDepth = 1 << 16;
     /// <summary>
     /// Log text is not HTML: characters such as '+', '&lt;' and '\'' are written as they are, as Azure writes
     /// them, rather than as the default encoder's \u escapes.
@@ -126,9 +129,14 @@ public abstract partial class LogRecordJson<T>
         WriteSection(writer, record, TopOrder, inProperties: false, unmapped, ref cell, ref opened);
         if (unmapped?.TryGet(PropertiesSection, out _) != true)
         {
-            // The properties object is opened by its first field, so a record without any gets none.
+            // The properties object is opened by its first field, so a record without any gets none (unless it came with an empty one).
             opened = false;
             WriteSection(writer, record, PropertiesOrder, inProperties: true, unmapped, ref cell, ref opened);
+            if (!opened && unmapped?.ArrivedWithEmptyProperties == true)
+            {
+                Open(writer, ref opened);
+            }
+
             if (opened)
             {
                 writer.WriteEndObject();
@@ -139,14 +147,33 @@ public abstract partial class LogRecordJson<T>
     }
 
     /// <summary>
-    /// Writes records as a Log Analytics query API result, <c>{"tables":[{"name","columns","rows"}]}</c>,
-    /// with every column of the table, in schema order.
+    /// Writes records as a Log Analytics query API result, <c>{"tables":[{"name","columns","rows"}]}</c>: every
+    /// column of the table in schema order, then a column for each field the records kept (a column of a query
+    /// result the table lacks comes back under its name and type; see <c>docs/serializers.md</c> for the rule).
+    /// A value a column could not type is written back in that column's place. The header lists every column
+    /// before the first row, so records that are not a list are gathered into one first.
     /// </summary>
     public void WriteQueryResult(Utf8JsonWriter writer, IEnumerable<T> records, string tableName = "PrimaryResult")
     {
         if (writer is null)
         {
             throw new ArgumentNullException(nameof(writer));
+        }
+
+        var all = records as IReadOnlyList<T> ?? new List<T>(records ?? throw new ArgumentNullException(nameof(records)));
+        ExtraColumns? extra = null;
+        foreach (var record in all)
+        {
+            if (GetUnmapped(record) is { } unmapped)
+            {
+                for (var i = 0; i < unmapped.Count; i++)
+                {
+                    if (unmapped[i].Column < 0)
+                    {
+                        (extra ??= new ExtraColumns(Schema)).Of(unmapped, i);
+                    }
+                }
+            }
         }
 
         writer.WriteStartObject();
@@ -162,17 +189,51 @@ public abstract partial class LogRecordJson<T>
             writer.WriteEndObject();
         }
 
+        for (var i = 0; i < (extra?.Count ?? 0); i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", extra!.Name(i));
+            writer.WriteString("type", KqlTypeNames.Of(extra.Type(i)));
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndArray();
         writer.WriteStartArray("rows");
         var cell = default(CellValue);
-        foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
+        var extraCells = extra is null ? null : new UnmappedField?[extra.Count];
+        foreach (var record in all)
         {
+            var unmapped = GetUnmapped(record);
             writer.WriteStartArray();
             for (var i = 0; i < Types.Length; i++)
             {
                 cell.Clear();
                 GetCell(record, i, ref cell);
-                WriteQueryCell(writer, Types[i], in cell);
+                if (!cell.HasValue && unmapped?.FindUntyped(i) is { } kept)
+                {
+                    kept.WriteValue(writer);
+                }
+                else
+                {
+                    WriteQueryCell(writer, Types[i], in cell);
+                }
+            }
+
+            if (extraCells is not null)
+            {
+                Array.Clear(extraCells, 0, extraCells.Length);
+                for (var i = 0; i < (unmapped?.Count ?? 0); i++)
+                {
+                    if (unmapped![i].Column < 0)
+                    {
+                        extraCells[extra!.Of(unmapped, i)] = unmapped[i];
+                    }
+                }
+
+                for (var i = 0; i < extraCells.Length; i++)
+                {
+                    WriteExtraQueryCell(writer, extra!.Type(i), extraCells[i]);
+                }
             }
 
             writer.WriteEndArray();
@@ -187,7 +248,10 @@ public abstract partial class LogRecordJson<T>
     /// <summary>
     /// Writes records as the JSON array the Azure Monitor Logs Ingestion API takes for a custom table with
     /// this schema: one object per record keyed by column name, without the columns Azure Monitor sets
-    /// itself (<c>TenantId</c>, <c>Type</c>, <c>SourceSystem</c>, <c>_ResourceId</c> and every other <c>_</c> column), which the API rejects.
+    /// itself (<c>TenantId</c>, <c>Type</c>, <c>SourceSystem</c>, <c>_ResourceId</c> and every other <c>_</c> column),
+    /// which the API rejects. The fields a record kept follow as properties of their own, named as a query
+    /// result's extra columns are (<c>properties.someNewField</c> becomes <c>someNewField</c>), with their values
+    /// as they arrived; a value a column could not type is written under that column's name.
     /// </summary>
     public void WriteIngestion(Utf8JsonWriter writer, IEnumerable<T> records)
     {
@@ -198,12 +262,14 @@ public abstract partial class LogRecordJson<T>
 
         writer.WriteStartArray();
         var cell = default(CellValue);
+        ExtraColumns? extra = null;
         foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
         {
+            var unmapped = GetUnmapped(record);
             writer.WriteStartObject();
             for (var i = 0; i < Types.Length; i++)
             {
-                if (IsSystemColumn(Schema.Columns[i].Name))
+                if (SystemColumns[i])
                 {
                     continue;
                 }
@@ -215,6 +281,22 @@ public abstract partial class LogRecordJson<T>
                     writer.WritePropertyName(ColumnNames[i]);
                     WriteValue(writer, Types[i], in cell, ValueForm.Canonical);
                 }
+                else if (unmapped?.FindUntyped(i) is { } kept)
+                {
+                    writer.WritePropertyName(ColumnNames[i]);
+                    kept.WriteValue(writer);
+                }
+            }
+
+            for (var i = 0; i < (unmapped?.Count ?? 0); i++)
+            {
+                var field = unmapped![i];
+                if (field.Column < 0)
+                {
+                    extra ??= new ExtraColumns(Schema);
+                    writer.WritePropertyName(extra.Name(extra.Of(unmapped, i)));
+                    field.WriteValue(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -223,9 +305,26 @@ public abstract partial class LogRecordJson<T>
         writer.WriteEndArray();
     }
 
+    /// <summary>A kept field's cell in a query result: as it arrived, an object or array of a dynamic column as JSON text (as the API sends them).</summary>
+    private static void WriteExtraQueryCell(Utf8JsonWriter writer, KqlType type, UnmappedField? field)
+    {
+        if (field is null)
+        {
+            writer.WriteNullValue();
+        }
+        else if (type == KqlType.Dynamic && field.Kind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            writer.WriteStringValue(field.RawText);
+        }
+        else
+        {
+            field.WriteValue(writer);
+        }
+    }
+
     private void WriteSection(Utf8JsonWriter writer, T record, int[] order, bool inProperties, UnmappedFields? unmapped, ref CellValue cell, ref bool opened)
     {
-        var categoryAt = inProperties || CategoryUtf8 is null || HasOwnCategory(unmapped) ? -1 : CategoryPosition;
+        var categoryAt = inProperties || CategoryUtf8 is null || DecidesOwnCategory(unmapped) ? -1 : CategoryPosition;
         for (var i = 0; i < order.Length; i++)
         {
             if (i == categoryAt)
@@ -264,7 +363,7 @@ public abstract partial class LogRecordJson<T>
         var section = inProperties ? PropertiesSection : null;
         foreach (var field in unmapped)
         {
-            if (string.Equals(field.Section, section, StringComparison.Ordinal))
+            if (string.Equals(field.Section, section, StringComparison.Ordinal) && !IsReplaced(record, field, ref cell))
             {
                 Open(writer, ref opened);
                 writer.WritePropertyName(field.Name);
@@ -273,11 +372,32 @@ public abstract partial class LogRecordJson<T>
         }
     }
 
-    /// <summary>Whether the record kept a category field of its own (another category, or another spelling).</summary>
-    private static bool HasOwnCategory(UnmappedFields? unmapped)
+    /// <summary>Whether a kept value that its column could not type has since been replaced by a value of the column (so only that is written).</summary>
+    private bool IsReplaced(T record, UnmappedField field, ref CellValue cell)
+    {
+        if (field.Column < 0)
+        {
+            return false;
+        }
+
+        cell.Clear();
+        GetCell(record, field.Column, ref cell);
+        return cell.HasValue;
+    }
+
+    /// <summary>
+    /// Whether the record says for itself what category it has, so the table's is not written: it kept a category
+    /// field of its own (another category, spelling or value), or it was read from a record that had none.
+    /// </summary>
+    private static bool DecidesOwnCategory(UnmappedFields? unmapped)
     {
         if (unmapped is not null)
         {
+            if (unmapped.ArrivedWithoutCategory)
+            {
+                return true;
+            }
+
             foreach (var field in unmapped)
             {
                 if (field.Section is null && field.Name.Length == 8 && string.Equals(field.Name, "category", StringComparison.OrdinalIgnoreCase))
@@ -378,9 +498,9 @@ public abstract partial class LogRecordJson<T>
         {
             case KqlType.String:
                 var text = cell.String!;
-                if (form == ValueForm.Bare && IsBareLiteral(text))
+                if (form == ValueForm.Bare && IsBareJson(text))
                 {
-                    writer.WriteRawValue(text, skipInputValidation: false);
+                    writer.WriteRawValue(text, skipInputValidation: true);
                 }
                 else
                 {
@@ -478,8 +598,11 @@ public abstract partial class LogRecordJson<T>
         }
     }
 
-    /// <summary>Whether a string column's text can be written back as the bare number or boolean it arrived as.</summary>
-    private static bool IsBareLiteral(string text)
+    /// <summary>
+    /// Whether a string column's text can be written back as the bare JSON value it arrived as (a number, a boolean,
+    /// an object or an array): it is still exactly one such value, so writing it raw keeps the output JSON.
+    /// </summary>
+    private static bool IsBareJson(string text)
     {
         if (text is "true" or "false")
         {
@@ -487,10 +610,16 @@ public abstract partial class LogRecordJson<T>
         }
 
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = BareJsonMaxDepth });
         try
         {
-            return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.BytesConsumed == bytes.Length;
+            if (!reader.Read() || reader.TokenType is not (JsonTokenType.Number or JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return reader.BytesConsumed == bytes.Length;
         }
         catch (JsonException)
         {

@@ -18,6 +18,19 @@ internal enum ExportSection : byte
     Properties,
 }
 
+/// <summary>How reading one export record went.</summary>
+internal enum RecordRead : byte
+{
+    /// <summary>The input ends inside the record, and more may come: read it again from its start with more.</summary>
+    NeedMoreInput,
+
+    /// <summary>The record is read.</summary>
+    Read,
+
+    /// <summary>The record belongs to another table, and was skipped whole (its category is in <see cref="ReadState.OtherCategory"/>).</summary>
+    OtherTable,
+}
+
 /// <summary>
 /// A table's JSON mapping, without the model type: what a reader over a stream of mixed categories
 /// needs to pick a table and read a record into it. Every generated model's <c>Json</c> is one.
@@ -31,6 +44,9 @@ public abstract class LogRecordJson
 
     /// <summary>The export's <c>category</c> field, where no column takes it: it names the table, so it is implied.</summary>
     internal const int CategoryKey = -3;
+
+    /// <summary>Where a table has no column for the export's <c>category</c>: matches no key.</summary>
+    private const int NoCategoryColumn = int.MinValue;
 
     /// <summary>The top-level fields of Azure's common resource-log schema, in the order Azure writes them.</summary>
     private static readonly string[] CommonFieldOrder =
@@ -50,6 +66,7 @@ public abstract class LogRecordJson
 
         Types = new KqlType[count];
         Required = new bool[count];
+        SystemColumns = new bool[count];
         LowCardinality = new bool[count];
         Sections = new ExportSection[count];
         ExportNames = new JsonEncodedText[count];
@@ -62,6 +79,7 @@ public abstract class LogRecordJson
             var column = schema.Columns[i];
             Types[i] = column.Type;
             Required[i] = column.IsRequired;
+            SystemColumns[i] = IsSystemColumn(column.Name);
             ColumnNames[i] = JsonEncodedText.Encode(column.Name);
             queryNames.Add(new KeyValuePair<string, int>(column.Name, i));
             var path = exportPaths[i];
@@ -100,14 +118,25 @@ public abstract class LogRecordJson
             LowCardinality[column] = Types[column] == KqlType.String;
         }
 
-        // Every export record carries its diagnostic category, which is this table's: readers need not keep it,
-        // writers write it. A record of another category keeps its own as an unmapped field.
-        if (schema.Category is { Length: > 0 } category && !exportNames.Exists(n => string.Equals(n.Key, "category", StringComparison.OrdinalIgnoreCase)))
+        // Every export record carries its diagnostic category, which names its table: readers need not keep this
+        // table's own, writers write it. A record of another category is another table's (readers skip it unless
+        // asked to read it, and then it keeps its own category as an unmapped field).
+        CategoryColumn = NoCategoryColumn;
+        if (schema.Category is { Length: > 0 } category)
         {
-            CategoryValue = JsonEncodedText.Encode(category);
-            CategoryUtf8 = CategoryValue.EncodedUtf8Bytes.ToArray();
-            exportNames.Insert(1, new KeyValuePair<string, int>("category", CategoryKey));
-            primaryCount++;
+            OwnCategoryUtf8 = JsonEncodedText.Encode(category).EncodedUtf8Bytes.ToArray();
+            var categoryColumn = exportNames.FindIndex(n => string.Equals(n.Key, "category", StringComparison.OrdinalIgnoreCase));
+            if (categoryColumn >= 0)
+            {
+                CategoryColumn = exportNames[categoryColumn].Value;
+            }
+            else
+            {
+                CategoryValue = JsonEncodedText.Encode(category);
+                CategoryUtf8 = OwnCategoryUtf8;
+                exportNames.Insert(1, new KeyValuePair<string, int>("category", CategoryKey));
+                primaryCount++;
+            }
         }
 
         ExportTable = new ColumnNameTable(exportNames, primaryCount);
@@ -130,6 +159,9 @@ public abstract class LogRecordJson
 
     internal bool[] LowCardinality { get; }
 
+    /// <summary>Per column, <see cref="IsSystemColumn(string)"/>.</summary>
+    internal bool[] SystemColumns { get; }
+
     internal ExportSection[] Sections { get; }
 
     internal JsonEncodedText[] ExportNames { get; }
@@ -149,6 +181,12 @@ public abstract class LogRecordJson
 
     internal JsonEncodedText CategoryValue { get; }
 
+    /// <summary>The table's category as it appears in exports (escaped UTF-8); null where the table names none.</summary>
+    internal byte[]? OwnCategoryUtf8 { get; }
+
+    /// <summary>The column whose export path is the top-level <c>category</c>, where the table has one; else a value no key matches.</summary>
+    internal int CategoryColumn { get; }
+
     /// <summary>How many of <see cref="TopOrder"/>'s columns Azure writes before <c>category</c>.</summary>
     internal int CategoryPosition { get; }
 
@@ -167,10 +205,20 @@ public abstract class LogRecordJson
         => columnName.StartsWith("_", StringComparison.Ordinal)
            || columnName is "TenantId" or "Type" or "SourceSystem" or "MG" or "ManagementGroupName" or "Computer" or "RawData";
 
-    internal ReadState CreateState(LogReadOptions options) => new(options, Types.Length, LowCardinality);
+    /// <summary>
+    /// Whether an export record whose top-level <c>category</c> is <paramref name="category"/> belongs in this table,
+    /// the rule a table's reader goes by: yes where it is the table's own category (in any case); no where it names
+    /// another. A record without a category (<paramref name="category"/> null: the field is absent, null or not a
+    /// string) cannot be placed, and is read as this table's, as is every record of a table that names no category
+    /// (one that only comes from queries).
+    /// </summary>
+    public bool IsOwnRecord(string? category)
+        => category is null || Schema.Category is not { Length: > 0 } own || string.Equals(category, own, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads one export record, the reader before its first token; false when the input ends first and more may come.</summary>
-    internal abstract bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record);
+    internal ReadState CreateState(LogReadOptions options, bool readsOtherTables = false) => new(options, Types.Length, LowCardinality, readsOtherTables);
+
+    /// <summary>Reads one export record, the reader before its first token.</summary>
+    internal abstract RecordRead TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record);
 
     /// <summary>Where a top-level column's field comes in Azure's order; fields outside the common schema come after.</summary>
     private int CommonRank(int column)

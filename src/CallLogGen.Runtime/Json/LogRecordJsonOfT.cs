@@ -43,7 +43,10 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
 
     /// <summary>
     /// Reads a diagnostic-settings export held in memory: a <c>{"records":[...]}</c> document, a JSON array
-    /// of records, or records one after another (one JSON object per line).
+    /// of records, or records one after another (one JSON object per line). Only this table's records are
+    /// returned: a record whose <c>category</c> names another table is skipped and reported to
+    /// <see cref="LogReadOptions.OnOtherTableRecord"/> (see <see cref="LogRecordJson.IsOwnRecord(string?)"/>), unless
+    /// <see cref="LogReadOptions.ReadOtherTableRecords"/> asks for every record.
     /// </summary>
     /// <exception cref="LogJsonException">The input is not JSON, or a record does not fit the table.</exception>
     public List<T> ReadExport(ReadOnlySpan<byte> utf8Json, LogReadOptions? options = null)
@@ -60,31 +63,41 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
 
     /// <summary>
     /// Streams a diagnostic-settings export: each record is yielded as soon as it is parsed, and memory
-    /// stays bounded by the largest record, however long the stream.
+    /// stays bounded by the largest record, however long the stream. Only this table's records are yielded, as
+    /// <see cref="ReadExport(ReadOnlySpan{byte}, LogReadOptions?)"/> says. What may end the enumeration: a
+    /// <see cref="LogJsonException"/> for bad input, the stream's own <see cref="IOException"/> (unchanged, after
+    /// every record before it was yielded) and <see cref="OperationCanceledException"/>.
     /// </summary>
     public IAsyncEnumerable<T> ReadExportAsync(Stream utf8Json, LogReadOptions? options = null, CancellationToken cancellationToken = default)
         => ExportReader.ReadAsync(new Source(this), CreateState(options ?? LogReadOptions.Default), utf8Json, cancellationToken);
 
     /// <summary>
     /// Streams a diagnostic-settings export synchronously: records are parsed as the enumeration asks for them,
-    /// and memory stays bounded by the largest record. For streams that block, prefer <see cref="ReadExportAsync"/>.
+    /// and memory stays bounded by the largest record. Only this table's records, and only those two exceptions,
+    /// as <see cref="ReadExportAsync"/> says. For streams that block, prefer <see cref="ReadExportAsync"/>.
     /// </summary>
     public IEnumerable<T> ReadExport(Stream utf8Json, LogReadOptions? options = null)
         => ExportReader.Read(new Source(this), CreateState(options ?? LogReadOptions.Default), utf8Json);
 
     /// <summary>Reads one export record (one JSON object).</summary>
+    /// <exception cref="LogJsonException">The input is not one record, or the record does not fit the table or is another table's.</exception>
     public T ReadExportRecord(ReadOnlySpan<byte> utf8Json, LogReadOptions? options = null)
     {
-        var records = ReadExport(utf8Json, options);
-        if (records.Count != 1)
+        var state = CreateState(options ?? LogReadOptions.Default);
+        var records = new List<T>();
+        ExportReader.ReadAll(new Source(this), state, utf8Json, records);
+        if (records.Count == 1)
         {
-            throw new LogJsonException("expected one record, found " + records.Count, 0, 1, -1, null);
+            return records[0];
         }
 
-        return records[0];
+        var problem = records.Count == 0 && state.OtherCategory is { } category
+            ? "the record is of category '" + category + "', which is another table's; LogReadOptions.ReadOtherTableRecords reads it into " + typeof(T).Name + " anyway"
+            : "expected one record, found " + records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        throw new LogJsonException(problem, 0, 1, -1, null);
     }
 
-    internal override bool TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record)
+    internal override RecordRead TryReadExportRecordBoxed(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out object record)
     {
         var read = TryReadExportRecord(ref reader, state, input, out var typed);
         record = typed;
@@ -98,6 +111,6 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
 
         public Source(LogRecordJson<T> json) => _json = json;
 
-        public bool TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record) => _json.TryReadExportRecord(ref reader, state, input, out record);
+        public RecordRead TryRead(ref Utf8JsonReader reader, ReadState state, ReadOnlySpan<byte> input, out T record) => _json.TryReadExportRecord(ref reader, state, input, out record);
     }
 }

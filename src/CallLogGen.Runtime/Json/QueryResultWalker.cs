@@ -50,16 +50,51 @@ internal static class QueryResultWalker
         }
         catch (RecordFault fault)
         {
-            throw JsonTokens.Locate(utf8Json, fault.Offset, fault.Problem, row, fault.Column, fault);
+            throw Locate(utf8Json, fault.Offset, fault.Problem, row, fault.Column, fault.InnerException);
         }
         catch (JsonException e) when (e is not LogJsonException)
         {
-            throw JsonTokens.Locate(utf8Json, reader.TokenStartIndex, "not valid JSON: " + e.Message, row, null, e);
+            var error = JsonSyntax.FindError(utf8Json, isFinal: true, options.MaxDepth);
+            throw error is null
+                ? Locate(utf8Json, reader.TokenStartIndex, "the JSON is not valid here", row, null, null)
+                : Locate(utf8Json, error.Offset, error.Problem ?? "the input ends inside " + Inside(error), row, null, null);
         }
         catch (FormatException e)
         {
-            throw JsonTokens.Locate(utf8Json, reader.TokenStartIndex, e.Message, row, null, e);
+            throw Locate(utf8Json, reader.TokenStartIndex, e.Message, row, null, e);
         }
+    }
+
+    /// <summary>What a response that ends too early ends inside: <c>a string in row 3</c>, <c>the rows array after row 2</c>.</summary>
+    private static string Inside(JsonSyntaxError error)
+    {
+        // {"tables":[{"rows":[[...]]}]}: the rows array is the fourth value open, a row the fifth.
+        var open = error.Open;
+        var inRows = open.Count >= 4 && open[1].Key == "tables" && open[3].Key == "rows" && open[3].IsArray;
+        if (inRows && open.Count >= 5)
+        {
+            var where = "row " + (open[3].Items + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var inner = error.Innermost(skip: 5);
+            return inner is null ? where : inner + " in " + where;
+        }
+
+        if (inRows && error.OpenToken is null)
+        {
+            return "the rows array" + (open[3].Items == 0 ? ", before any row" : " after row " + open[3].Items.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (open.Count >= 4 && open[3].Key == "columns" && open[3].IsArray)
+        {
+            return "the columns array";
+        }
+
+        return error.Innermost(skip: 1) is { } innermost ? innermost + " of the query result" : "the query result";
+    }
+
+    private static LogJsonException Locate(ReadOnlySpan<byte> input, long offset, string problem, long row, string? column, Exception? inner)
+    {
+        offset = Math.Min(Math.Max(offset, 0), input.Length);
+        return new LogJsonException(problem, offset, JsonTokens.CountLines(input.Slice(0, (int)offset)) + 1, row, column, "row", inner);
     }
 
     private static void ReadTables(ref Utf8JsonReader reader, string? tableName, IQueryResultSink sink, ref long row)
@@ -70,7 +105,7 @@ internal static class QueryResultWalker
         {
             if (!reader.ValueTextEquals("tables"u8))
             {
-                reader.Read();
+                JsonTokens.Next(ref reader);
                 reader.Skip();
                 continue;
             }
@@ -80,7 +115,7 @@ internal static class QueryResultWalker
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw new RecordFault("expected a table object, found " + reader.TokenType, reader.TokenStartIndex, null);
+                    throw new RecordFault("expected a table object, found " + JsonTokens.Describe(reader.TokenType), reader.TokenStartIndex, null);
                 }
 
                 // Only the wanted table is read; the others are skipped whole.
@@ -109,11 +144,11 @@ internal static class QueryResultWalker
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                reader.Read();
+                JsonTokens.Next(ref reader);
                 return reader.TokenType == JsonTokenType.String ? CellParser.GetString(ref reader) : null;
             }
 
-            reader.Read();
+            JsonTokens.Next(ref reader);
             reader.Skip();
         }
 
@@ -122,12 +157,18 @@ internal static class QueryResultWalker
 
     private static void ReadTable(ref Utf8JsonReader reader, IQueryResultSink sink, ref long row)
     {
+        var tableStart = reader.TokenStartIndex;
         var columnCount = -1;
         while (JsonTokens.Next(ref reader) != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("columns"u8))
             {
                 var start = reader.TokenStartIndex;
+                if (columnCount >= 0)
+                {
+                    throw new RecordFault("the table has a second columns array", start, null);
+                }
+
                 var columns = ReadColumns(ref reader);
                 sink.Bind(columns, start);
                 columnCount = columns.Count;
@@ -143,9 +184,14 @@ internal static class QueryResultWalker
             }
             else
             {
-                reader.Read();
+                JsonTokens.Next(ref reader);
                 reader.Skip();
             }
+        }
+
+        if (columnCount < 0)
+        {
+            throw new RecordFault("the table has no columns array", tableStart, null);
         }
     }
 
@@ -157,7 +203,7 @@ internal static class QueryResultWalker
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new RecordFault("expected a column object, found " + reader.TokenType, reader.TokenStartIndex, null);
+                throw new RecordFault("expected a column object, found " + JsonTokens.Describe(reader.TokenType), reader.TokenStartIndex, null);
             }
 
             string? name = null;
@@ -166,7 +212,7 @@ internal static class QueryResultWalker
             {
                 var isName = reader.ValueTextEquals("name"u8);
                 var isType = reader.ValueTextEquals("type"u8) || reader.ValueTextEquals("ColumnType"u8);
-                reader.Read();
+                JsonTokens.Next(ref reader);
                 if ((isName || isType) && reader.TokenType == JsonTokenType.String)
                 {
                     var text = CellParser.GetString(ref reader);
@@ -205,7 +251,7 @@ internal static class QueryResultWalker
             row = index;
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw new RecordFault("expected a row (an array), found " + reader.TokenType, reader.TokenStartIndex, null);
+                throw new RecordFault("expected a row (an array), found " + JsonTokens.Describe(reader.TokenType), reader.TokenStartIndex, null);
             }
 
             var rowStart = reader.TokenStartIndex;
@@ -234,6 +280,7 @@ internal static class QueryResultWalker
 
             sink.EndRow(rowStart);
             index++;
+            row = -1;
         }
 
         row = -1;

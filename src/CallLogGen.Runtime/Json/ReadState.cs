@@ -6,9 +6,10 @@ namespace CallLogGen.Json;
 /// <summary>What one read call keeps between records of one table: options, shared strings, scratch space.</summary>
 internal sealed class ReadState
 {
-    public ReadState(LogReadOptions options, int columnCount, bool[] lowCardinality)
+    public ReadState(LogReadOptions options, int columnCount, bool[] lowCardinality, bool readsOtherTables = false)
     {
         Options = options;
+        ReadsOtherTables = readsOtherTables || options.ReadOtherTableRecords;
         ReaderOptions = new JsonReaderOptions { MaxDepth = options.MaxDepth };
         Found = new byte[columnCount];
         Pools = new StringPool?[columnCount];
@@ -22,6 +23,15 @@ internal sealed class ReadState
     }
 
     public LogReadOptions Options { get; }
+
+    /// <summary>Whether records of another table are read too (asked for, or routed here by the mixed-category reader).</summary>
+    public bool ReadsOtherTables { get; }
+
+    /// <summary>The category of the record just found to belong to another table.</summary>
+    public string? OtherCategory { get; set; }
+
+    /// <summary>How many records of other tables this read has skipped.</summary>
+    public long OtherTableRecords { get; set; }
 
     public JsonReaderOptions ReaderOptions { get; }
 
@@ -39,7 +49,7 @@ internal sealed class ReadState
     public const byte Valued = 1;
     public const byte NullValued = 2;
 
-    /// <summary>Whether the record being read had the table's own <c>category</c> (a second one is kept).</summary>
+    /// <summary>Whether the record being read had its <c>category</c> (a string), which decides its table; a second one is kept.</summary>
     public bool CategorySeen { get; set; }
 
     /// <summary>Per key position in a record, the name-table entry the previous record had there (see <see cref="ColumnNameTable"/>).</summary>

@@ -26,10 +26,10 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
     /// <summary>Keeps a field. <paramref name="section"/> is null at the record's top level, or the name of the object it sat in (<c>properties</c>).</summary>
     public void Add(string name, JsonElement value, string? section = null) => Append(new UnmappedField(name, value, section));
 
-    /// <summary>Keeps a field as the raw JSON bytes that arrived (valid UTF-8, checked by the reader).</summary>
-    internal void AddRaw(string name, byte[] rawJson, string? section) => Append(new UnmappedField(name, rawJson, section));
+    /// <summary>Keeps a field as the raw JSON bytes that arrived (valid UTF-8, checked by the reader); <paramref name="column"/> as <see cref="UnmappedField.Column"/>.</summary>
+    internal void AddRaw(string name, byte[] rawJson, string? section, int column) => Append(new UnmappedField(name, rawJson, section, column));
 
-    private void Append(UnmappedField field)
+    internal void Append(UnmappedField field)
     {
         if (_count == _fields.Length)
         {
@@ -55,6 +55,20 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
         return false;
     }
 
+    /// <summary>The value kept for column <paramref name="column"/> because it could not be typed, if any.</summary>
+    internal UnmappedField? FindUntyped(int column)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (_fields[i].Column == column)
+            {
+                return _fields[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether any field sits in <paramref name="section"/>.</summary>
     public bool HasSection(string? section)
     {
@@ -74,6 +88,12 @@ public sealed class UnmappedFields : IReadOnlyList<UnmappedField>
     /// <c>durationMs</c>, inside <c>properties</c>), or a number sent as a string: writers repeat that.
     /// </summary>
     internal List<ColumnSpelling>? Spellings { get; private set; }
+
+    /// <summary>Whether the record was read from an export record without a category, so that it is written back without one.</summary>
+    internal bool ArrivedWithoutCategory { get; set; }
+
+    /// <summary>Whether the record was read from an export record with an empty <c>properties</c> object, which is written back.</summary>
+    internal bool ArrivedWithEmptyProperties { get; set; }
 
     internal void AddSpelling(int column, string? name, bool inProperties, ValueForm form)
         => (Spellings ??= new List<ColumnSpelling>()).Add(new ColumnSpelling(column, name, inProperties, form));
@@ -139,17 +159,25 @@ public sealed class UnmappedField
 
     /// <summary>Creates a kept field.</summary>
     public UnmappedField(string name, JsonElement value, string? section)
+        : this(name, value, section, columnType: null, column: -1)
+    {
+    }
+
+    internal UnmappedField(string name, JsonElement value, string? section, KqlType? columnType, int column)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         _value = value;
         Section = section;
+        ColumnType = columnType;
+        Column = column;
     }
 
-    internal UnmappedField(string name, byte[] rawJson, string? section)
+    internal UnmappedField(string name, byte[] rawJson, string? section, int column)
     {
         Name = name;
         _rawJson = rawJson;
         Section = section;
+        Column = column;
     }
 
     /// <summary>The field's name, spelt as it arrived.</summary>
@@ -160,6 +188,46 @@ public sealed class UnmappedField
 
     /// <summary>The object the field sat in: null for the record's top level, <c>properties</c> for the service's own fields.</summary>
     public string? Section { get; }
+
+    /// <summary>
+    /// The KQL type a query result declared for the column this field came from, so that writing a query result
+    /// gives the column its type back; null for a field of an export (or a type that is no KQL type).
+    /// </summary>
+    public KqlType? ColumnType { get; }
+
+    /// <summary>
+    /// The table's column whose value this is, where the value could not be typed (kept under
+    /// <see cref="LogReadOptions.KeepUntypedValues"/>, or an empty string in a typed column); else -1. The
+    /// column-keyed writers put it back in that column's place, unless the column has been given a value since.
+    /// </summary>
+    internal int Column { get; }
+
+    /// <summary>The kind of JSON value, without parsing a value kept as raw bytes.</summary>
+    internal JsonValueKind Kind => _rawJson is null
+        ? _value!.Value.ValueKind
+        : _rawJson[0] switch
+        {
+            (byte)'"' => JsonValueKind.String,
+            (byte)'{' => JsonValueKind.Object,
+            (byte)'[' => JsonValueKind.Array,
+            (byte)'t' => JsonValueKind.True,
+            (byte)'f' => JsonValueKind.False,
+            (byte)'n' => JsonValueKind.Null,
+            _ => JsonValueKind.Number,
+        };
+
+    /// <summary>Whether the value, a number, is a whole number (written in an integer column) rather than a real.</summary>
+    internal bool IsWholeNumber
+    {
+        get
+        {
+            var text = _rawJson is null ? System.Text.Encoding.UTF8.GetBytes(_value!.Value.GetRawText()) : _rawJson;
+            return System.Buffers.Text.Utf8Parser.TryParse(text, out long _, out var consumed) && consumed == text.Length;
+        }
+    }
+
+    /// <summary>The value's JSON text as it arrived.</summary>
+    internal string RawText => _rawJson is null ? _value!.Value.GetRawText() : System.Text.Encoding.UTF8.GetString(_rawJson);
 
     /// <summary>Writes the value byte for byte as it arrived.</summary>
     internal void WriteValue(Utf8JsonWriter writer)
@@ -193,7 +261,7 @@ internal enum ValueForm : byte
     /// <summary>A number or boolean sent as a string (<c>"82"</c>).</summary>
     Quoted,
 
-    /// <summary>A number or boolean sent to a string column.</summary>
+    /// <summary>A number, boolean, object or array sent to a string column, which holds its JSON text.</summary>
     Bare,
 }
 

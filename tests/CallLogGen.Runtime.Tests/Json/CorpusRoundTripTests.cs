@@ -9,8 +9,8 @@ namespace CallLogGen.Runtime.Tests.Json;
 /// <summary>
 /// Every real record in the corpus (tests/data), read and written back, says what it said before. The corpus
 /// holds other services' categories, so each record is read twice: by the mixed-category reader (which
-/// keeps foreign categories whole) and forced into the Call Automation model, where its common fields
-/// are typed and everything else must survive as unmapped fields.
+/// keeps foreign categories whole) and forced into the Call Automation model (ReadOtherTableRecords), where
+/// its common fields are typed and everything else must survive as unmapped fields.
 /// </summary>
 public class CorpusRoundTripTests
 {
@@ -32,7 +32,7 @@ public class CorpusRoundTripTests
         var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.TestData, "corpus", "samples", file));
         var originals = Records(bytes);
 
-        var records = AcsCallAutomationIncomingOperations.Json.ReadExport(bytes, new LogReadOptions { KeepUntypedValues = true });
+        var records = AcsCallAutomationIncomingOperations.Json.ReadExport(bytes, new LogReadOptions { KeepUntypedValues = true, ReadOtherTableRecords = true });
 
         Assert.Equal(originals.Count, records.Count);
         for (var i = 0; i < records.Count; i++)

@@ -41,11 +41,11 @@ public class ExportReadingTests
     }
 
     [Fact]
-    public void A_category_other_than_the_table_s_is_kept()
+    public void A_record_of_another_category_read_on_purpose_keeps_its_category()
     {
         var json = Operation.Replace("\"category\":\"CallAutomationOperational\"", "\"category\":\"AuditEvent\"", StringComparison.Ordinal);
 
-        var record = AcsCallAutomationIncomingOperations.Json.ReadExportRecord(Encoding.UTF8.GetBytes(json));
+        var record = AcsCallAutomationIncomingOperations.Json.ReadExportRecord(Encoding.UTF8.GetBytes(json), new LogReadOptions { ReadOtherTableRecords = true });
 
         Assert.True(record.UnmappedFields!.TryGet("category", out var category));
         Assert.Equal("AuditEvent", category.GetString());

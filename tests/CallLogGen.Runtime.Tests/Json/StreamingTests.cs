@@ -137,45 +137,4 @@ public class StreamingTests
 
     internal static string Record(int i)
         => "{\"time\":\"2025-03-01T10:00:00Z\",\"category\":\"CallAutomationOperational\",\"operationName\":\"Play\",\"correlationId\":\"call-" + i + "\",\"properties\":{\"CallConnectionId\":\"conn-" + i + "\"}}";
-
-    /// <summary>A stream that hands out at most a few bytes a read, and can fail part-way, as networks do.</summary>
-    private sealed class ChunkedStream(byte[] data, int chunkSize) : Stream
-    {
-        private int _position;
-
-        public int FailAfter { get; init; } = int.MaxValue;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= FailAfter)
-            {
-                throw new IOException("connection reset");
-            }
-
-            var n = Math.Min(Math.Min(count, chunkSize), data.Length - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

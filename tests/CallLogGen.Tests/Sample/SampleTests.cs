@@ -139,6 +139,28 @@ public class SampleTests
     }
 
     [Fact]
+    public void Analyze_reports_every_call_of_a_records_document_whose_records_carry_nested_unknown_fields()
+    {
+        // Unknown values nested at the top level, inside properties and inside arrays of objects: once enough to end
+        // the process (a Skip() on a stream buffer that was not the last). Counted here independently of CallLogGen.
+        var file = Path.Combine(RepositoryPaths.TestData, "exports", "records-with-nested-unknown-fields.json");
+        using var export = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file), new System.Text.Json.JsonDocumentOptions { MaxDepth = 128 });
+        var records = export.RootElement.GetProperty("records").EnumerateArray().ToList();
+        var calls = records.Select(r => r.GetProperty("correlationId").GetString()!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var operations = records.Count(r => r.GetProperty("category").GetString() == "CallAutomationOperational");
+        var usage = records.Count(r => r.GetProperty("category").GetString() == "Usage");
+        Assert.True(records.Any(r => r.GetProperty("properties").EnumerateObject().Any(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Object)), "the export has no nested unknown field");
+
+        var (exitCode, output, error) = RunSample("analyze", file);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(string.Empty, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(calls, lines.Where(l => l.StartsWith("call ", StringComparison.Ordinal)).Select(l => l["call ".Length..]));
+        Assert.Contains($"{calls.Count} calls, {operations} operations, {usage} usage records", lines);
+    }
+
+    [Fact]
     public void Analyze_without_files_reads_every_bundled_record()
     {
         var data = Path.Combine(RepositoryPaths.Root, "samples", "CallAutomationInsights", "data");
