@@ -13,6 +13,8 @@ namespace CallLogGen.Azure.Tests.Storage;
 /// </summary>
 public sealed class ArchiveBuilder(BlobServiceClient account)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _containers = new();
+
     public const string Operations = "CallAutomationOperational";
     public const string Usage = "Usage";
 
@@ -46,7 +48,7 @@ public sealed class ArchiveBuilder(BlobServiceClient account)
     public async Task WriteRecordsDocumentAsync(string category, string resourceId, DateTimeOffset hour, IReadOnlyList<string> records)
     {
         var container = account.GetBlobContainerClient("insights-logs-" + category.ToLowerInvariant());
-        await container.CreateIfNotExistsAsync();
+        await CreateAsync(container);
         var document = "{\n  \"records\": [\n    " + string.Join(",\n    ", records) + "\n  ]\n}\n";
         await container.GetBlobClient(DiagnosticBlobName(resourceId, hour)).UploadAsync(BinaryData.FromString(document), overwrite: true);
     }
@@ -54,9 +56,11 @@ public sealed class ArchiveBuilder(BlobServiceClient account)
     public Task AppendWorkspaceLinesAsync(string table, string workspaceId, DateTimeOffset folder, int sequence, IEnumerable<string> records)
         => AppendAsync(account.GetBlobContainerClient("am-" + table.ToLowerInvariant()), WorkspaceBlobName(workspaceId, folder, sequence), string.Concat(records.Select(r => r + "\n")));
 
-    private static async Task AppendAsync(BlobContainerClient container, string name, string text)
+    private Task CreateAsync(BlobContainerClient container) => _containers.GetOrAdd(container.Name, _ => container.CreateIfNotExistsAsync());
+
+    private async Task AppendAsync(BlobContainerClient container, string name, string text)
     {
-        await container.CreateIfNotExistsAsync();
+        await CreateAsync(container);
         var blob = container.GetAppendBlobClient(name);
         await blob.CreateIfNotExistsAsync();
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
