@@ -17,7 +17,7 @@ public sealed class ArchiveBlob
         FolderTime = folderTime;
         Sequence = sequence;
         Length = length;
-        ETag = eTag;
+        ETag = NormalizeETag(eTag);
         CreatedOn = createdOn;
         IsAppendBlob = isAppendBlob;
     }
@@ -51,6 +51,9 @@ public sealed class ArchiveBlob
 
     /// <inheritdoc/>
     public override string ToString() => Container + "/" + Name;
+
+    /// <summary>An ETag as one string whichever way it came: listings give it bare, download headers quoted.</summary>
+    internal static string? NormalizeETag(string? eTag) => eTag?.Trim('"');
 
     /// <summary>
     /// Reads the folder time and the rest of an archive blob's name; false for a name outside the layout

@@ -24,6 +24,7 @@ internal sealed class ArchiveListing
     private readonly IReadOnlyList<string> _containers;
     private readonly string? _resourceId;
     private readonly Dictionary<string, List<string>> _resources = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _missingContainers = new(StringComparer.Ordinal);
 
     public ArchiveListing(BlobServiceClient account, ArchiveLayout layout, IReadOnlyList<string> containers, string? resourceId)
     {
@@ -49,7 +50,10 @@ internal sealed class ArchiveListing
                 {
                     foreach (var prefix in DatePrefixes(resource, day, first, last))
                     {
-                        await ListAsync(container, prefix, first, last, blobs, cancellationToken).ConfigureAwait(false);
+                        if (!_missingContainers.Contains(containerName))
+                        {
+                            await ListAsync(container, prefix, first, last, blobs, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
             }
@@ -81,7 +85,7 @@ internal sealed class ArchiveListing
 
     private static string Two(int value) => value.ToString("D2", CultureInfo.InvariantCulture);
 
-    private static async Task ListAsync(BlobContainerClient container, string prefix, DateTimeOffset first, DateTimeOffset last, List<ArchiveBlob> blobs, CancellationToken cancellationToken)
+    private async Task ListAsync(BlobContainerClient container, string prefix, DateTimeOffset first, DateTimeOffset last, List<ArchiveBlob> blobs, CancellationToken cancellationToken)
     {
         try
         {
@@ -107,7 +111,8 @@ internal sealed class ArchiveListing
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            // No container yet: Azure creates it with the category's first record.
+            // No container yet (Azure creates it with the category's first record): not asked again in this read.
+            _missingContainers.Add(container.Name);
         }
     }
 
@@ -133,6 +138,7 @@ internal sealed class ArchiveListing
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 // No container: no resources.
+                _missingContainers.Add(container.Name);
             }
 
             resources.Sort(StringComparer.Ordinal);

@@ -107,58 +107,62 @@ internal sealed class ArchiveReader<TRecord>
                 checkpoint.AdvanceWatermark(Min(blob.FolderTime, closedBefore));
                 while (await job.Items.WaitToReadAsync(stop.Token).ConfigureAwait(false))
                 {
-                    if (!job.Items.TryRead(out var item))
+                    if (!job.Items.TryRead(out var batch))
                     {
                         continue;
                     }
 
-                    if (item.Kind == BlobItemKind.End)
+                    foreach (var item in batch)
                     {
-                        if (item.Deleted)
+                        stop.Token.ThrowIfCancellationRequested();
+                        if (item.Kind == BlobItemKind.End)
                         {
-                            checkpoint.Remove(blob);
+                            if (item.Deleted)
+                            {
+                                checkpoint.Remove(blob);
+                                continue;
+                            }
+
+                            var ended = Apply(checkpoint.GetOrAdd(blob), item.Chunk);
+                            ended.ETag = item.ETag;
+                            ended.CreatedOn = item.CreatedOn;
                             continue;
                         }
 
-                        var ended = Apply(checkpoint.GetOrAdd(blob), item.Chunk);
-                        ended.ETag = item.ETag;
-                        ended.CreatedOn = item.CreatedOn;
-                        continue;
-                    }
-
-                    var entry = Apply(checkpoint.GetOrAdd(blob), item.Chunk);
-                    entry.ETag = null;
-                    if (item.Kind == BlobItemKind.Problem)
-                    {
-                        state.Problems++;
-                        if (_options.OnProblem is not { } report)
+                        var entry = Apply(checkpoint.GetOrAdd(blob), item.Chunk);
+                        entry.ETag = null;
+                        if (item.Kind == BlobItemKind.Problem)
                         {
-                            throw new ArchiveReadException(item.Problem!);
+                            state.Problems++;
+                            if (_options.OnProblem is not { } report)
+                            {
+                                throw new ArchiveReadException(item.Problem!);
+                            }
+
+                            report(item.Problem!);
+                            continue;
                         }
 
-                        report(item.Problem!);
-                        continue;
-                    }
+                        var time = item.Chunk.Time;
+                        if (time is { } t && (t < from || (to is { } until && t >= until)))
+                        {
+                            state.RecordsOutsideRange++;
+                            continue;
+                        }
 
-                    var time = item.Chunk.Time;
-                    if (time is { } t && (t < from || (to is { } until && t >= until)))
-                    {
-                        state.RecordsOutsideRange++;
-                        continue;
-                    }
+                        if (duplicates is not null && !duplicates.IsFirst(blob, item.Chunk.Hash))
+                        {
+                            state.DuplicatesDropped++;
+                            continue;
+                        }
 
-                    if (duplicates is not null && !duplicates.IsFirst(blob, item.Chunk.Hash))
-                    {
-                        state.DuplicatesDropped++;
-                        continue;
-                    }
+                        if (++state.RecordsDelivered % RecordsBetweenProgressReports == 0)
+                        {
+                            Report(state, settings);
+                        }
 
-                    if (++state.RecordsDelivered % RecordsBetweenProgressReports == 0)
-                    {
-                        Report(state, settings);
+                        yield return new ArchiveRecord<TRecord>(item.Record!, blob, item.Chunk);
                     }
-
-                    yield return new ArchiveRecord<TRecord>(item.Record!, blob, item.Chunk);
                 }
 
                 await job.Completion.ConfigureAwait(false);

@@ -68,25 +68,31 @@ internal enum BlobPlan
 
 /// <summary>
 /// One blob being read ahead of the ordered reader, into a bounded channel: a download from where the checkpoint
-/// left off, split into records, read by the generated reader, each record with its place.
+/// left off, split into records, read by the generated reader, each record with its place. Items go through the
+/// channel in batches, so that the reader is woken once a batch rather than once a record.
 /// </summary>
 internal sealed class BlobReadJob<TRecord> : IChunkSink
     where TRecord : class
 {
-    private readonly Channel<BlobItem<TRecord>> _items;
+    private const int BatchSize = 64;
+    private readonly Channel<BlobItem<TRecord>[]> _items;
     private readonly List<BlobItem<TRecord>> _reported = new();
     private readonly CancellationToken _cancellationToken;
+    private BlobItem<TRecord>[] _batch = new BlobItem<TRecord>[BatchSize];
+    private int _batched;
 
-    private BlobReadJob(ArchiveBlob blob, int capacity, CancellationToken cancellationToken)
+    private BlobReadJob(ArchiveBlob blob, int bufferedRecords, CancellationToken cancellationToken)
     {
         Blob = blob;
         _cancellationToken = cancellationToken;
-        _items = Channel.CreateBounded<BlobItem<TRecord>>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        var batches = Math.Max(1, (bufferedRecords + BatchSize - 1) / BatchSize);
+        _items = Channel.CreateBounded<BlobItem<TRecord>[]>(new BoundedChannelOptions(batches) { SingleReader = true, SingleWriter = true });
     }
 
     public ArchiveBlob Blob { get; }
 
-    public ChannelReader<BlobItem<TRecord>> Items => _items.Reader;
+    /// <summary>Batches of items, in blob order.</summary>
+    public ChannelReader<BlobItem<TRecord>[]> Items => _items.Reader;
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -131,6 +137,16 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
         catch (Exception e)
         {
             failure = e;
+        }
+
+        try
+        {
+            // What was read before a failure still goes out first.
+            await FlushAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            // Nobody reads it.
         }
         finally
         {
@@ -194,7 +210,7 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
         }
 
         await RecordDoneAsync().ConfigureAwait(false);
-        await EndAsync(splitter.Resume, details.ETag.ToString(), details.CreatedOn).ConfigureAwait(false);
+        await EndAsync(splitter.Resume, ArchiveBlob.NormalizeETag(details.ETag.ToString()), details.CreatedOn).ConfigureAwait(false);
     }
 
     public async ValueTask RecordDoneAsync()
@@ -241,7 +257,24 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
 
     private static RecordChunk At(ResumePoint resume) => new() { Resume = resume, RecordIndex = -1 };
 
-    private ValueTask WriteAsync(BlobItem<TRecord> item) => _items.Writer.WriteAsync(item, _cancellationToken);
+    private ValueTask WriteAsync(BlobItem<TRecord> item)
+    {
+        _batch[_batched++] = item;
+        return _batched == BatchSize ? FlushAsync() : default;
+    }
+
+    private ValueTask FlushAsync()
+    {
+        if (_batched == 0)
+        {
+            return default;
+        }
+
+        var batch = _batched == BatchSize ? _batch : _batch.AsSpan(0, _batched).ToArray();
+        _batch = new BlobItem<TRecord>[BatchSize];
+        _batched = 0;
+        return _items.Writer.WriteAsync(batch, _cancellationToken);
+    }
 }
 
 /// <summary>What every blob read of one archive read shares.</summary>

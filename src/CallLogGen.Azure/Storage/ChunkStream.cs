@@ -117,13 +117,11 @@ internal sealed class ChunkStream : Stream
     private static long CountLines(ArraySegment<byte> bytes)
     {
         var lines = 0L;
-        var end = bytes.Offset + bytes.Count;
-        for (var i = bytes.Offset; i < end; i++)
+        var rest = bytes.AsSpan();
+        for (var newline = rest.IndexOf((byte)'\n'); newline >= 0; newline = rest.IndexOf((byte)'\n'))
         {
-            if (bytes.Array![i] == (byte)'\n')
-            {
-                lines++;
-            }
+            lines++;
+            rest = rest.Slice(newline + 1);
         }
 
         return lines;
