@@ -74,18 +74,21 @@ internal enum BlobPlan
 internal sealed class BlobReadJob<TRecord> : IChunkSink
     where TRecord : class
 {
-    private const int BatchSize = 64;
+    private const int MaxBatchSize = 256;
     private readonly Channel<BlobItem<TRecord>[]> _items;
     private readonly List<BlobItem<TRecord>> _reported = new();
     private readonly CancellationToken _cancellationToken;
-    private BlobItem<TRecord>[] _batch = new BlobItem<TRecord>[BatchSize];
+    private readonly int _batchSize;
+    private BlobItem<TRecord>[] _batch;
     private int _batched;
 
     private BlobReadJob(ArchiveBlob blob, int bufferedRecords, CancellationToken cancellationToken)
     {
         Blob = blob;
         _cancellationToken = cancellationToken;
-        var batches = Math.Max(1, (bufferedRecords + BatchSize - 1) / BatchSize);
+        _batchSize = Math.Min(MaxBatchSize, bufferedRecords);
+        _batch = new BlobItem<TRecord>[_batchSize];
+        var batches = Math.Max(1, bufferedRecords / _batchSize);
         _items = Channel.CreateBounded<BlobItem<TRecord>[]>(new BoundedChannelOptions(batches) { SingleReader = true, SingleWriter = true });
     }
 
@@ -260,7 +263,7 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
     private ValueTask WriteAsync(BlobItem<TRecord> item)
     {
         _batch[_batched++] = item;
-        return _batched == BatchSize ? FlushAsync() : default;
+        return _batched == _batchSize ? FlushAsync() : default;
     }
 
     private ValueTask FlushAsync()
@@ -270,8 +273,8 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
             return default;
         }
 
-        var batch = _batched == BatchSize ? _batch : _batch.AsSpan(0, _batched).ToArray();
-        _batch = new BlobItem<TRecord>[BatchSize];
+        var batch = _batched == _batchSize ? _batch : _batch.AsSpan(0, _batched).ToArray();
+        _batch = new BlobItem<TRecord>[_batchSize];
         _batched = 0;
         return _items.Writer.WriteAsync(batch, _cancellationToken);
     }

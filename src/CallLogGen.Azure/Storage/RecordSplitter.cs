@@ -498,6 +498,11 @@ internal sealed class RecordSplitter : IDisposable
             : null;
     }
 
+    /// <summary>
+    /// Makes room (dropping what was consumed, doubling the buffer when one record fills it) and reads until the
+    /// buffer is full or the blob ends: a record split over many small network reads is looked at again once per
+    /// buffer, not once per read.
+    /// </summary>
     private async Task FillAsync(CancellationToken cancellationToken)
     {
         if (_start > 0)
@@ -516,15 +521,18 @@ internal sealed class RecordSplitter : IDisposable
             _buffer = larger;
         }
 
-        var read = await _input.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
-        if (read == 0)
+        while (_end < _buffer.Length)
         {
-            _eof = true;
-            return;
-        }
+            var read = await _input.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _eof = true;
+                return;
+            }
 
-        _end += read;
-        _bytesRead(read);
+            _end += read;
+            _bytesRead(read);
+        }
     }
 
     private void SkipWhitespace()

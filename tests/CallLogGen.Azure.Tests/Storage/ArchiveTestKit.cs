@@ -47,3 +47,11 @@ public static class ArchiveTestKit
 
     public static DateTimeOffset Hour(int day, int hour) => new(2026, 3, day, hour, 0, 0, TimeSpan.Zero);
 }
+
+/// <summary>Keeps every progress report, on the reporting thread (unlike <see cref="Progress{T}"/>, which posts them).</summary>
+public sealed class CollectingProgress : IProgress<ArchiveReadProgress>
+{
+    public List<ArchiveReadProgress> Reports { get; } = new();
+
+    public void Report(ArchiveReadProgress value) => Reports.Add(value);
+}

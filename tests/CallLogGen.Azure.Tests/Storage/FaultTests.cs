@@ -132,26 +132,21 @@ public class FaultTests(AzuriteFixture azurite)
         }
 
         var open = new OpenDownloadsPolicy();
-        var reports = new List<ArchiveReadProgress>();
+        var progress = new CollectingProgress();
         var options = Options(parallel: 2);
         options.RecordsBufferedPerBlob = 4;
-        options.Progress = new SynchronousProgress(reports);
+        options.Progress = progress;
         var records = await Archive(azurite.Account(open), options).ReadAllAsync(Hour(9, 0), Hour(9, 8));
 
         Assert.Equal(240, records.Count);
         Assert.InRange(open.MostOpenAtOnce, 1, 2);
-        var last = reports[^1];
+        var last = progress.Reports[^1];
         Assert.Equal(8, last.BlobsListed);
         Assert.Equal(8, last.BlobsRead);
         Assert.Equal(bytes, last.BytesRead);
         Assert.Equal(240, last.RecordsDelivered);
         Assert.Equal(8, last.RecordsOutsideRange);
         Assert.Equal(0, last.Problems);
-        Assert.True(reports.Count >= 9, "a report after listing and one per blob");
-    }
-
-    private sealed class SynchronousProgress(List<ArchiveReadProgress> reports) : IProgress<ArchiveReadProgress>
-    {
-        public void Report(ArchiveReadProgress value) => reports.Add(value);
+        Assert.True(progress.Reports.Count >= 9, "a report after listing and one per blob");
     }
 }

@@ -57,10 +57,10 @@ public class ListingTests(AzuriteFixture azurite)
         var from = start.AddDays(1).AddHours(6);
         var to = start.AddDays(1).AddHours(18);
         var counting = new CountingPolicy();
-        var reports = new List<ArchiveReadProgress>();
+        var progress = new CollectingProgress();
         var options = Options();
         options.UtcNow = () => start.AddDays(days).AddMinutes(-1);
-        options.Progress = new Progress(reports);
+        options.Progress = progress;
         var records = await new DiagnosticLogArchive(azurite.Account(counting), Logs.CallLogTables.CreateExportReader(), options).ReadAllAsync(from, to);
 
         Assert.Equal(2 * resources * 12, records.Count);
@@ -82,7 +82,7 @@ public class ListingTests(AzuriteFixture azurite)
         // of the archive, which ends at "now"), none of the day and six hours before it.
         var lastHour = new[] { start.AddDays(days).AddHours(-1), to.AddHours(47) }.Min();
         var hoursListed = (int)(lastHour - from).TotalHours + 1;
-        Assert.Equal(2 * resources * hoursListed, reports[^1].BlobsListed);
+        Assert.Equal(2 * resources * hoursListed, progress.Reports[^1].BlobsListed);
     }
 
     /// <summary>The folder a listing prefix names: <c>.../y=2026/m=03/d=02/</c> (a day) or <c>.../h=06/</c> (an hour).</summary>
@@ -91,10 +91,5 @@ public class ListingTests(AzuriteFixture azurite)
         var at = prefix.IndexOf("/y=", StringComparison.Ordinal);
         var parts = prefix[(at + 1)..].TrimEnd('/').Split('/').Select(p => int.Parse(p[2..], CultureInfo.InvariantCulture)).ToArray();
         return new DateTimeOffset(parts[0], parts[1], parts[2], parts.Length > 3 ? parts[3] : 0, 0, 0, TimeSpan.Zero);
-    }
-
-    private sealed class Progress(List<ArchiveReadProgress> reports) : IProgress<ArchiveReadProgress>
-    {
-        public void Report(ArchiveReadProgress value) => reports.Add(value);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CallLogGen.Tests.Infrastructure;
 
@@ -10,22 +9,7 @@ public class SampleStorageTests(AzuriteFixture azurite)
 {
     private static readonly string Resource = ArchiveBuilder.Resource(7);
 
-    private static (int ExitCode, string Output, string Error) RunSample(params string[] arguments)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "samples", "CallAutomationInsights", "bin", configuration, "net10.0", "CallAutomationInsights.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the sample did not finish within a minute");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) RunSample(params string[] arguments) => SampleProcess.Run(arguments);
 
     [Fact]
     public async Task Analyze_storage_prints_the_same_summary_as_for_files_and_a_checkpoint_reads_only_what_came_since()

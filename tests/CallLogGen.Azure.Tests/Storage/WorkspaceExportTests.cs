@@ -11,7 +11,7 @@ public class WorkspaceExportTests(AzuriteFixture azurite)
     private const string Workspace = "/subscriptions/6c5b3e2a-91d4-4f1b-8e2a-3b7c9d0e1f24/resourceGroups/contoso-monitor/providers/Microsoft.OperationalInsights/workspaces/contoso-logs";
     private const string Table = "ACSBillingUsage";
 
-    private static async Task<(WorkspaceExportArchive Archive, List<ArchiveReadProgress> Reports)> ArchiveAsync(AzuriteFixture azurite, bool dropDuplicates)
+    private static async Task<(WorkspaceExportArchive Archive, CollectingProgress Progress)> ArchiveAsync(AzuriteFixture azurite, bool dropDuplicates)
     {
         var account = await azurite.EmptyAccountAsync();
         var builder = new ArchiveBuilder(account);
@@ -24,11 +24,11 @@ public class WorkspaceExportTests(AzuriteFixture azurite)
         await builder.AppendWorkspaceLinesAsync(Table, Workspace, folder.AddMinutes(5), 0, [TestRecords.UsageRow(folder.AddMinutes(6), "w-next")]);
         await builder.AppendWorkspaceLinesAsync(Table, Workspace, folder.AddMinutes(-5), 0, [TestRecords.UsageRow(folder.AddMinutes(-4), "w-before")]);
 
-        var reports = new List<ArchiveReadProgress>();
+        var progress = new CollectingProgress();
         var options = Options();
         options.DropDuplicateRecords = dropDuplicates;
-        options.Progress = new Collect(reports);
-        return (new WorkspaceExportArchive(azurite.Account(), options), reports);
+        options.Progress = progress;
+        return (new WorkspaceExportArchive(azurite.Account(), options), progress);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class WorkspaceExportTests(AzuriteFixture azurite)
     [Fact]
     public async Task Duplicates_that_export_retries_write_are_dropped_when_asked()
     {
-        var (archive, reports) = await ArchiveAsync(azurite, dropDuplicates: true);
+        var (archive, progress) = await ArchiveAsync(azurite, dropDuplicates: true);
         var from = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
         var ids = new List<string?>();
@@ -70,11 +70,6 @@ public class WorkspaceExportTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(["w-before", "w1", "w2", "w3", "w10", "w-next"], ids);
-        Assert.Equal(1, reports[^1].DuplicatesDropped);
-    }
-
-    private sealed class Collect(List<ArchiveReadProgress> reports) : IProgress<ArchiveReadProgress>
-    {
-        public void Report(ArchiveReadProgress value) => reports.Add(value);
+        Assert.Equal(1, progress.Reports[^1].DuplicatesDropped);
     }
 }
