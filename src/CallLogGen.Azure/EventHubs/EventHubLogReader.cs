@@ -112,12 +112,7 @@ public sealed class EventHubLogReader
         LogJsonException InBody(LogJsonException e)
             => bodyOffset == 0 ? e : new LogJsonException(e.Problem, e.BytePosition + bodyOffset, e.Line + linesBefore, e.RecordIndex, e.Column, e);
 
-        var options = new LogReadOptions
-        {
-            KeepUntypedValues = _readOptions?.KeepUntypedValues ?? false,
-            MaxDepth = _readOptions?.MaxDepth ?? LogReadOptions.Default.MaxDepth,
-            OnInvalidRecord = e => Report(place, InBody(e)),
-        };
+        var options = AzureLogs.WithInvalidRecordHandler(_readOptions, e => Report(place, InBody(e)));
 
         using var stream = new MemoryStream(json.Array!, json.Offset, json.Count, writable: false);
         try

@@ -187,16 +187,10 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
             return;
         }
 
-        var readOptions = settings.Options.ReadOptions;
-        var maxDepth = readOptions?.MaxDepth ?? LogReadOptions.Default.MaxDepth;
-        using var splitter = new RecordSplitter(result.Content, from, recordIndex, closed, settings.Options.DropDuplicateRecords, maxDepth, settings.CountBytes);
-        var chunks = new ChunkStream(splitter, this);
-        var options = new LogReadOptions
-        {
-            KeepUntypedValues = readOptions?.KeepUntypedValues ?? false,
-            MaxDepth = maxDepth,
-            OnInvalidRecord = error => _reported.Add(InvalidRecord(error, chunks)),
-        };
+        ChunkStream? chunks = null;
+        var options = AzureLogs.WithInvalidRecordHandler(settings.Options.ReadOptions, error => _reported.Add(InvalidRecord(error, chunks!)));
+        using var splitter = new RecordSplitter(result.Content, from, recordIndex, closed, settings.Options.DropDuplicateRecords, options.MaxDepth, settings.CountBytes);
+        chunks = new ChunkStream(splitter, this);
 
         try
         {
