@@ -106,12 +106,40 @@ public class EventHubLogReaderTests
         Assert.Equal(["0", "0", "1", "0"], read.Select(r => r.PartitionId));
         Assert.Equal("512", read[3].Offset);
         Assert.True(consumer.Read);
+
+        // One partition from a stored position: the consumer is asked for that partition and position.
+        var fromPartition = new List<string>();
+        await foreach (var record in new EventHubLogReader(CallLogTables.CreateExportReader()).ReadFromPartitionAsync(consumer, "0", EventPosition.FromOffset("512")))
+        {
+            fromPartition.Add(Id(record));
+        }
+
+        Assert.Equal(["p0-3"], fromPartition);
+        Assert.Equal(("0", EventPosition.FromOffset("512")), consumer.AskedFor);
     }
 
     /// <summary>A consumer client over events built in memory: the SDK's protected constructor exists for exactly this.</summary>
     private sealed class InMemoryConsumer(IReadOnlyList<PartitionEvent> events) : EventHubConsumerClient
     {
         public bool Read { get; private set; }
+
+        public (string Partition, EventPosition Position)? AskedFor { get; private set; }
+
+        public override async IAsyncEnumerable<PartitionEvent> ReadEventsFromPartitionAsync(string partitionId, EventPosition startingPosition, ReadEventOptions readOptions, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            AskedFor = (partitionId, startingPosition);
+            var reached = false;
+            foreach (var partitionEvent in events.Where(e => e.Partition.PartitionId == partitionId && e.Data is not null))
+            {
+                // Offsets are opaque strings: the events from the one at the stored position on, in partition order.
+                reached |= startingPosition.Equals(EventPosition.FromOffset(partitionEvent.Data.OffsetString));
+                if (reached)
+                {
+                    await Task.Yield();
+                    yield return partitionEvent;
+                }
+            }
+        }
 
         public override async IAsyncEnumerable<PartitionEvent> ReadEventsAsync(ReadEventOptions readOptions, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
