@@ -19,4 +19,17 @@ internal static class AzureLogs
         MaxDepth = options?.MaxDepth ?? LogReadOptions.Default.MaxDepth,
         OnInvalidRecord = onInvalidRecord,
     };
+
+    /// <summary>The newlines in <paramref name="utf8"/>: how far a position after it is from a line count before it.</summary>
+    public static long CountLines(ReadOnlySpan<byte> utf8)
+    {
+        var lines = 0L;
+        for (var newline = utf8.IndexOf((byte)'\n'); newline >= 0; newline = utf8.IndexOf((byte)'\n'))
+        {
+            lines++;
+            utf8 = utf8.Slice(newline + 1);
+        }
+
+        return lines;
+    }
 }

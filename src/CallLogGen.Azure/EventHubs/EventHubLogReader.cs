@@ -93,7 +93,7 @@ public sealed class EventHubLogReader
             foreach (var (start, length) in envelopes)
             {
                 var slice = new ArraySegment<byte>(bytes.Array!, bytes.Offset + start, length);
-                ReadRecords(place, slice, start, CountLines(bytes, start), records);
+                ReadRecords(place, slice, start, AzureLogs.CountLines(bytes.AsSpan(0, start)), records);
             }
         }
 
@@ -195,19 +195,5 @@ public sealed class EventHubLogReader
         }
 
         _onProblem(problem);
-    }
-
-    private static long CountLines(ArraySegment<byte> body, int end)
-    {
-        var lines = 0L;
-        for (var i = 0; i < end; i++)
-        {
-            if (body.Array![body.Offset + i] == (byte)'\n')
-            {
-                lines++;
-            }
-        }
-
-        return lines;
     }
 }

@@ -70,7 +70,7 @@ internal sealed class ChunkStream : Stream
                     _remaining = _bytes.Count + 1;
                     CurrentStreamOffset = _delivered;
                     CurrentStreamLines = _deliveredLines;
-                    _deliveredLines += CountLines(_bytes) + 1;
+                    _deliveredLines += AzureLogs.CountLines(_bytes.AsSpan()) + 1;
                     break;
                 case SplitStep.Problem:
                     await _sink.ProblemAsync(_splitter.Problem!, _splitter.Resume).ConfigureAwait(false);
@@ -113,19 +113,6 @@ internal sealed class ChunkStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    private static long CountLines(ArraySegment<byte> bytes)
-    {
-        var lines = 0L;
-        var rest = bytes.AsSpan();
-        for (var newline = rest.IndexOf((byte)'\n'); newline >= 0; newline = rest.IndexOf((byte)'\n'))
-        {
-            lines++;
-            rest = rest.Slice(newline + 1);
-        }
-
-        return lines;
-    }
 }
 
 /// <summary>Where a <see cref="ChunkStream"/> sends what is not a record.</summary>

@@ -568,24 +568,7 @@ internal sealed class RecordSplitter : IDisposable
         return true;
     }
 
-    private long CountLines(int from, int length)
-    {
-        var lines = 0L;
-        var end = from + length;
-        while (from < end)
-        {
-            var newline = Array.IndexOf(_buffer, (byte)'\n', from, end - from);
-            if (newline < 0)
-            {
-                break;
-            }
-
-            lines++;
-            from = newline + 1;
-        }
-
-        return lines;
-    }
+    private long CountLines(int from, int length) => AzureLogs.CountLines(_buffer.AsSpan(from, length));
 
     /// <summary>The offset from <paramref name="from"/> that a reader's exception points at (it counts lines and bytes in the line).</summary>
     private int OffsetOf(int from, JsonException error)
