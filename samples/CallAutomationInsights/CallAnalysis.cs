@@ -19,16 +19,14 @@ internal static class CallAnalysis
             output.WriteLine($"No files given: reading the {files.Count} bundled exports in {Path.Combine(AppContext.BaseDirectory, "data")}.");
         }
 
-        var calls = new SortedDictionary<string, CallSummary>(StringComparer.Ordinal);
-        var unknownCategories = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var badRecords = 0;
+        var report = new CallReport();
         var reader = CallLogTables.CreateExportReader();
         var options = new LogReadOptions
         {
             // A bad record is reported and skipped; one bad line must not cost the rest of the file.
             OnInvalidRecord = error =>
             {
-                badRecords++;
+                report.BadRecords++;
                 errors.WriteLine("skipped: " + error.Message);
             },
         };
@@ -40,19 +38,7 @@ internal static class CallAnalysis
             {
                 await foreach (var record in reader.ReadAsync(stream, options))
                 {
-                    switch (record)
-                    {
-                        case AcsCallAutomationIncomingOperations operation:
-                            Summary(calls, operation.CorrelationId).Add(operation);
-                            break;
-                        case AcsBillingUsage usage:
-                            Summary(calls, usage.CorrelationId).Add(usage);
-                            break;
-                        case UnknownLogRecord other:
-                            var category = other.Category ?? "(none)";
-                            unknownCategories[category] = unknownCategories.GetValueOrDefault(category) + 1;
-                            break;
-                    }
+                    report.Add(record);
                 }
             }
             catch (LogJsonException error)
@@ -62,30 +48,61 @@ internal static class CallAnalysis
             }
         }
 
-        foreach (var call in calls.Values)
-        {
-            call.Write(output);
-        }
-
-        output.WriteLine($"{calls.Count} calls, {calls.Values.Sum(c => c.OperationCount)} operations, {calls.Values.Sum(c => c.UsageCount)} usage records"
-            + (badRecords > 0 ? $", {badRecords} records skipped" : string.Empty)
-            + (unknownCategories.Count > 0 ? ", other categories kept aside: " + string.Join(", ", unknownCategories.Select(c => $"{c.Key} ({c.Value})")) : string.Empty));
+        report.Write(output);
         return 0;
     }
 
     private static List<string> BundledData()
         => Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data")).Order(StringComparer.Ordinal).ToList();
 
-    private static CallSummary Summary(SortedDictionary<string, CallSummary> calls, string? correlationId)
+    /// <summary>The per-call summary of every record read, whatever it was read from (files, a storage account).</summary>
+    internal sealed class CallReport
     {
-        var key = string.IsNullOrEmpty(correlationId) ? "(no correlation id)" : correlationId;
-        if (!calls.TryGetValue(key, out var summary))
+        private readonly SortedDictionary<string, CallSummary> _calls = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, int> _unknownCategories = new(StringComparer.Ordinal);
+
+        public int BadRecords { get; set; }
+
+        public void Add(object record)
         {
-            summary = new CallSummary(key);
-            calls.Add(key, summary);
+            switch (record)
+            {
+                case AcsCallAutomationIncomingOperations operation:
+                    Summary(operation.CorrelationId).Add(operation);
+                    break;
+                case AcsBillingUsage usage:
+                    Summary(usage.CorrelationId).Add(usage);
+                    break;
+                case UnknownLogRecord other:
+                    var category = other.Category ?? "(none)";
+                    _unknownCategories[category] = _unknownCategories.GetValueOrDefault(category) + 1;
+                    break;
+            }
         }
 
-        return summary;
+        public void Write(TextWriter output)
+        {
+            foreach (var call in _calls.Values)
+            {
+                call.Write(output);
+            }
+
+            output.WriteLine($"{_calls.Count} calls, {_calls.Values.Sum(c => c.OperationCount)} operations, {_calls.Values.Sum(c => c.UsageCount)} usage records"
+                + (BadRecords > 0 ? $", {BadRecords} records skipped" : string.Empty)
+                + (_unknownCategories.Count > 0 ? ", other categories kept aside: " + string.Join(", ", _unknownCategories.Select(c => $"{c.Key} ({c.Value})")) : string.Empty));
+        }
+
+        private CallSummary Summary(string? correlationId)
+        {
+            var key = string.IsNullOrEmpty(correlationId) ? "(no correlation id)" : correlationId;
+            if (!_calls.TryGetValue(key, out var summary))
+            {
+                summary = new CallSummary(key);
+                _calls.Add(key, summary);
+            }
+
+            return summary;
+        }
     }
 
     /// <summary>What one call did, from its operational and usage records.</summary>

@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "create" => PrintCreateCommands(),
     "queries" => PrintQueries(args.Skip(1).FirstOrDefault() ?? "8d1e2f9a-0c3b-4c1e-9d6a-1f2e3d4c5b6a"),
     "record" => PrintExampleRecord(),
+    "analyze" when args.Contains("--storage") => await CallAutomationInsights.Storage.StorageAnalysis.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
     "analyze" => await CallAutomationInsights.CallAnalysis.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
     null or "help" or "--help" or "-h" => PrintHelp(),
     var unknown => Fail($"unknown command '{unknown}'"),
@@ -31,6 +32,10 @@ static int PrintHelp()
           analyze [FILE...] reads diagnostic-settings exports ({"records":[...]}, arrays or one record per line,
                             both tables mixed) and sums up each call: operations, failures, duration, usage;
                             with no files, the bundled exports in data/
+          analyze --storage <connection string or account URL> [--from T] [--to T] [--resource ID] [--checkpoint FILE]
+                            the same, read from the diagnostic-settings archives in a storage account (an account
+                            URL signs in with DefaultAzureCredential); --from defaults to a day ago; --checkpoint
+                            stores where the read stopped, and the next run reads only what was written since
           help              this text
         """);
     return 0;

@@ -19,6 +19,16 @@ public sealed class DocumentationCodeTests
 {
     private static readonly Regex Marker = new(@"//\s*(CLG\d{4})\b", RegexOptions.Compiled);
 
+    /// <summary>CallLogGen.Azure and the Azure SDK it builds on (with Azure.Identity, which the docs use), from the test's output.</summary>
+    private static readonly Lazy<MetadataReference[]> AzureReferences = new(() =>
+        Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(path => Path.GetFileName(path) is var name
+                && (name.StartsWith("Azure.", StringComparison.Ordinal) || name.StartsWith("CallLogGen.Azure", StringComparison.Ordinal)
+                    || name.StartsWith("Microsoft.Azure.Amqp", StringComparison.Ordinal) || name.StartsWith("Microsoft.Identity.Client", StringComparison.Ordinal)
+                    || name is "System.ClientModel.dll" or "System.Memory.Data.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToArray());
+
     private const string ImplicitUsings = """
         global using global::System;
         global using global::System.Collections.Generic;
@@ -52,7 +62,7 @@ public sealed class DocumentationCodeTests
     [MemberData(nameof(Blocks))]
     public void The_block_compiles_reports_what_it_shows_and_runs(CodeBlock block)
     {
-        var run = new GeneratorHarness(RepositorySchemaFiles.Read(), userCode: block.Code, outputKind: OutputKind.ConsoleApplication, moreUserCode: new[] { ImplicitUsings }).Run();
+        var run = new GeneratorHarness(RepositorySchemaFiles.Read(), userCode: block.Code, outputKind: OutputKind.ConsoleApplication, moreUserCode: new[] { ImplicitUsings }, moreReferences: AzureReferences.Value).Run();
         var problems = run.Output.GetDiagnostics()
             .Concat(run.AnalyzerDiagnostics())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath == "User.cs")

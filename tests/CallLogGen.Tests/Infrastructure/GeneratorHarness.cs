@@ -37,7 +37,7 @@ public sealed class GeneratorHarness
     private CSharpCompilation _compilation;
     private ImmutableArray<AdditionalText> _files;
 
-    public GeneratorHarness(IEnumerable<SchemaInput> files, string userCode = "namespace User { public static class Program { } }", LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? properties = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IEnumerable<string>? moreUserCode = null, IIncrementalGenerator? generator = null)
+    public GeneratorHarness(IEnumerable<SchemaInput> files, string userCode = "namespace User { public static class Program { } }", LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? properties = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IEnumerable<string>? moreUserCode = null, IIncrementalGenerator? generator = null, IEnumerable<MetadataReference>? moreReferences = null)
     {
         foreach (var property in properties ?? new Dictionary<string, string>())
         {
@@ -50,7 +50,7 @@ public sealed class GeneratorHarness
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "User.cs") }
                 .Concat((moreUserCode ?? Array.Empty<string>()).Select((code, i) => CSharpSyntaxTree.ParseText(code, ParseOptions, path: $"User{i + 2}.cs"))),
-            References,
+            References.AddRange(moreReferences ?? Array.Empty<MetadataReference>()),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(SdkSuppressions));
         _driver = CSharpGeneratorDriver.Create(

@@ -6,27 +6,7 @@ namespace CallLogGen.Tests.Sample;
 /// <summary>The sample, built from the repository's schemas/ through the generator, prints the real tables.</summary>
 public class SampleTests
 {
-    private static string SampleAssembly()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(RepositoryPaths.Root, "samples", "CallAutomationInsights", "bin", configuration, "net10.0", "CallAutomationInsights.dll");
-    }
-
-    private static (int ExitCode, string Output, string Error) RunSample(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(SampleAssembly());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the sample did not finish within a minute");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) RunSample(params string[] arguments) => SampleProcess.Run(arguments);
 
     [Fact]
     public void Schema_prints_one_line_per_table_with_its_csl_schema()

@@ -1,0 +1,80 @@
+using System.Globalization;
+using CallLogGen.Tests.Infrastructure;
+
+namespace CallLogGen.Azure.Tests.Storage;
+
+/// <summary>The sample's <c>analyze --storage</c> against Azurite: the same summary as for files, and a checkpoint that resumes.</summary>
+[Collection(AzuriteCollection.Name)]
+public class SampleStorageTests(AzuriteFixture azurite)
+{
+    private static readonly string Resource = ArchiveBuilder.Resource(7);
+
+    private static (int ExitCode, string Output, string Error) RunSample(params string[] arguments) => SampleProcess.Run(arguments);
+
+    [Fact]
+    public async Task Analyze_storage_prints_the_same_summary_as_for_files_and_a_checkpoint_reads_only_what_came_since()
+    {
+        // The sample runs on the real clock: the archive is the last two hours'.
+        var account = await azurite.EmptyAccountAsync();
+        var archive = new ArchiveBuilder(account);
+        var now = DateTimeOffset.UtcNow;
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-1);
+        var operations = new[]
+        {
+            TestRecords.Operation(hour.AddMinutes(1), Resource, "call-a", "CreateCall"),
+            TestRecords.Operation(hour.AddMinutes(2), Resource, "call-a", "Play"),
+            "{\"time\": broken",
+            TestRecords.Operation(hour.AddMinutes(3), Resource, "call-b", "AnswerCall"),
+        };
+        var usage = new[] { TestRecords.Usage(hour.AddMinutes(4), Resource, "call-a", 2.5) };
+        await archive.AppendLinesAsync(ArchiveBuilder.Operations, Resource, hour, operations, blocks: 2);
+        await archive.AppendLinesAsync(ArchiveBuilder.Usage, Resource, hour.AddHours(-1), usage);
+
+        var directory = Directory.CreateTempSubdirectory("callloggen-sample-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "export.ndjson");
+            await File.WriteAllLinesAsync(file, operations.Concat(usage));
+            var (fileExit, fromFile, _) = RunSample("analyze", file);
+            Assert.Equal(0, fileExit);
+
+            var checkpoint = Path.Combine(directory.FullName, "checkpoint.json");
+            var from = hour.AddHours(-3).ToString("O", CultureInfo.InvariantCulture);
+            var (exitCode, output, error) = RunSample("analyze", "--storage", azurite.ConnectionString, "--from", from, "--checkpoint", checkpoint);
+
+            Assert.True(exitCode == 0, error);
+            Assert.Equal(fromFile, output);
+            Assert.Contains("call call-a", output, StringComparison.Ordinal);
+            Assert.Contains("operations: CreateCall > Play", output, StringComparison.Ordinal);
+            Assert.Contains("usage: Calling (Minute) 2.5", output, StringComparison.Ordinal);
+            Assert.EndsWith("2 calls, 3 operations, 1 usage records, 1 records skipped" + Environment.NewLine, output, StringComparison.Ordinal);
+            Assert.Contains("skipped: insights-logs-callautomationoperational/resourceId=" + Resource.ToUpperInvariant(), error, StringComparison.Ordinal);
+            Assert.Contains("PT1H.json: line 3, byte ", error, StringComparison.Ordinal);
+            Assert.Contains("read 2/2 blobs, ", error, StringComparison.Ordinal);
+            Assert.Contains(", 4 records", error, StringComparison.Ordinal);
+            Assert.True(File.Exists(checkpoint));
+
+            await archive.AppendLinesAsync(ArchiveBuilder.Operations, Resource, hour, [TestRecords.Operation(hour.AddMinutes(30), Resource, "call-c", "Hangup")]);
+            var (againExit, again, againError) = RunSample("analyze", "--storage", azurite.ConnectionString, "--from", from, "--checkpoint", checkpoint);
+
+            Assert.True(againExit == 0, againError);
+            Assert.Contains("call call-c", again, StringComparison.Ordinal);
+            Assert.DoesNotContain("call-a", again, StringComparison.Ordinal);
+            Assert.EndsWith("1 calls, 1 operations, 0 usage records" + Environment.NewLine, again, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Analyze_storage_with_a_bad_option_explains_its_usage()
+    {
+        var (exitCode, _, error) = RunSample("analyze", "--storage", azurite.ConnectionString, "--from", "yesterday");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--from and --to take an ISO 8601 time", error, StringComparison.Ordinal);
+        Assert.Contains("usage: analyze --storage", error, StringComparison.Ordinal);
+    }
+}
