@@ -182,16 +182,17 @@ public class LogAnalyticsQueryClient
         {
             var blocker = TimeWindowQuery.FindBlocker(query);
             var bounds = timeRange.Bounds(DateTimeOffset.UtcNow);
-            if (blocker is null && bounds is { } range)
+            if (blocker is null && bounds is { } range && CanHalve(range.Start, range.End))
             {
                 // The cut response's rows are never read: the windows' rows replace them.
-                var parts = await FetchWindowAsync(query, range.Start, range.End, options, read, cancellationToken).ConfigureAwait(false);
+                var parts = await HalveAsync(query, range.Start, range.End, options, read, cancellationToken).ConfigureAwait(false);
                 return Join(parts, options);
             }
 
             first.WithNote("The client did not split the query: " + (blocker is not null
                 ? "it cannot be split by time, because of " + blocker + "."
-                : "it has no bounded time range to split (LogsTimeRange.All); give one."));
+                : bounds is null ? "it has no bounded time range to split (LogsTimeRange.All); give one."
+                : $"its time range is shorter than {2 * SmallestWindow.TotalSeconds:0} s."));
         }
 
         return Join(new List<Part<TRow>> { first.ReadRows(read) }, options);
@@ -201,14 +202,9 @@ public class LogAnalyticsQueryClient
     {
         var kql = TimeWindowQuery.Restrict(query, start, end);
         var part = await FetchAsync<TRow>(kql, LogsTimeRange.Between(start, end).ToIsoString(), (start, end), options, cancellationToken).ConfigureAwait(false);
-        if (part.Error is { IsResultLimitExceeded: true } && end - start >= SmallestWindow + SmallestWindow)
+        if (part.Error is { IsResultLimitExceeded: true } && CanHalve(start, end))
         {
-            var middle = start + TimeSpan.FromTicks((end - start).Ticks / 2);
-            var halves = await Task.WhenAll(
-                FetchWindowAsync(query, start, middle, options, read, cancellationToken),
-                FetchWindowAsync(query, middle, end, options, read, cancellationToken)).ConfigureAwait(false);
-            halves[0].AddRange(halves[1]);
-            return halves[0];
+            return await HalveAsync(query, start, end, options, read, cancellationToken).ConfigureAwait(false);
         }
 
         if (part.Error is { IsResultLimitExceeded: true })
@@ -217,6 +213,19 @@ public class LogAnalyticsQueryClient
         }
 
         return new List<Part<TRow>> { part.ReadRows(read) };
+    }
+
+    private static bool CanHalve(DateTimeOffset start, DateTimeOffset end) => end - start >= SmallestWindow + SmallestWindow;
+
+    /// <summary>Fetches both halves of a range side by side (the client's concurrency limit holds the requests back) and joins them in order.</summary>
+    private async Task<List<Part<TRow>>> HalveAsync<TRow>(IKqlQuery query, DateTimeOffset start, DateTimeOffset end, LogsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
+    {
+        var middle = start + TimeSpan.FromTicks((end - start).Ticks / 2);
+        var halves = await Task.WhenAll(
+            FetchWindowAsync(query, start, middle, options, read, cancellationToken),
+            FetchWindowAsync(query, middle, end, options, read, cancellationToken)).ConfigureAwait(false);
+        halves[0].AddRange(halves[1]);
+        return halves[0];
     }
 
     private async Task<Part<TRow>> FetchAsync<TRow>(string kql, string? timespan, (DateTimeOffset Start, DateTimeOffset End)? window, LogsQueryOptions options, CancellationToken cancellationToken)

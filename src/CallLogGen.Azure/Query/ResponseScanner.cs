@@ -62,7 +62,8 @@ internal sealed class ResponseScanner
     /// <exception cref="LogJsonException">The response is not a query result, or ends early.</exception>
     public int Scan(ReadOnlySpan<byte> data, bool isFinal)
     {
-        var reader = new Utf8JsonReader(data, isFinal, _state);
+        // Never a final block for the reader: the end of the data is this scanner's to report ("ends inside the rows").
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, _state);
         var committed = 0;
         var lineCountedTo = 0;
         var line = _line;
@@ -74,7 +75,7 @@ internal sealed class ResponseScanner
                 _state = reader.CurrentState;
             }
 
-            if (_stage == Stage.End && isFinal && reader.Read())
+            if (_stage == Stage.End && isFinal && TrailingToken(ref reader))
             {
                 throw Fault("the response goes on after its closing brace", reader.TokenStartIndex, data, line, lineCountedTo);
             }
@@ -99,6 +100,18 @@ internal sealed class ResponseScanner
         _line = line + Newlines(data.Slice(lineCountedTo, Math.Max(0, committed - lineCountedTo)));
         Offset += committed;
         return committed;
+    }
+
+    private static bool TrailingToken(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Reads one unit (a token, or a whole value that is kept or skipped); false when the data ends first.</summary>
