@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "queries" => PrintQueries(args.Skip(1).FirstOrDefault() ?? "8d1e2f9a-0c3b-4c1e-9d6a-1f2e3d4c5b6a"),
     "record" => PrintExampleRecord(),
     "analyze" => await CallAutomationInsights.CallAnalysis.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
+    "query" => await CallAutomationInsights.Query.QueryCommand.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
     null or "help" or "--help" or "-h" => PrintHelp(),
     var unknown => Fail($"unknown command '{unknown}'"),
 };
@@ -31,6 +32,9 @@ static int PrintHelp()
           analyze [FILE...] reads diagnostic-settings exports ({"records":[...]}, arrays or one record per line,
                             both tables mixed) and sums up each call: operations, failures, duration, usage;
                             with no files, the bundled exports in data/
+          query --workspace ID [--from --to] [--endpoint URL] [--no-auth] [--call CORRELATIONID]
+                            runs the sample queries on a Log Analytics workspace (--resource ID for a resource)
+                            and prints their rows; with --call, that call's operations, one line each
           help              this text
         """);
     return 0;
