@@ -163,6 +163,11 @@ public class LogAnalyticsQueryClient
             yield break;
         }
 
+        if (message.Response.Headers.ContentLength == 0)
+        {
+            throw EmptyResponse();
+        }
+
         using var body = message.ExtractResponseContent() ?? Stream.Null;
         await foreach (var row in LogsQueryResponse.ReadRowsAsync(body, readBatch, options.ReadOptions, cancellationToken).ConfigureAwait(false))
         {
@@ -239,8 +244,7 @@ public class LogAnalyticsQueryClient
         var body = message.Response.Content.ToMemory();
         if (body.IsEmpty)
         {
-            // What the service answers to a request without a JSON body or Content-Type (errors.md): never silently "no rows".
-            throw new LogAnalyticsQueryException(200, new LogsQueryError("EmptyResponse", "The service answered 200 with an empty body."), "The Log Analytics query API answered 200 with an empty body, which it does when a request lacks its JSON body or Content-Type.");
+            throw EmptyResponse();
         }
 
         return Part<TRow>.Scan(body, window, options.ReadOptions);
@@ -279,7 +283,7 @@ public class LogAnalyticsQueryClient
                 return message;
             }
 
-            throw Failure(status, message.Response.ReasonPhrase, ReadAll(message));
+            throw Failure(status, message.Response.ReasonPhrase, await ReadAllAsync(message, cancellationToken).ConfigureAwait(false));
         }
         catch
         {
@@ -306,7 +310,7 @@ public class LogAnalyticsQueryClient
         return buffer.ToArray();
     }
 
-    private static byte[] ReadAll(HttpMessage message)
+    private static async Task<byte[]> ReadAllAsync(HttpMessage message, CancellationToken cancellationToken)
     {
         if (message.BufferResponse)
         {
@@ -320,9 +324,13 @@ public class LogAnalyticsQueryClient
         }
 
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        await stream.CopyToAsync(copy, 81920, cancellationToken).ConfigureAwait(false);
         return copy.ToArray();
     }
+
+    /// <summary>What the service answers to a request without a JSON body or Content-Type (errors.md): never taken for "no rows".</summary>
+    private static LogAnalyticsQueryException EmptyResponse() =>
+        new(200, new LogsQueryError("EmptyResponse", "The service answered 200 with an empty body."), "The Log Analytics query API answered 200 with an empty body, which it does when a request lacks its JSON body or Content-Type.");
 
     /// <summary>The exception for a failed request: the OneAPI error of its body, or the body's text when it has none.</summary>
     internal static LogAnalyticsQueryException Failure(int status, string? reason, byte[] body)

@@ -144,8 +144,15 @@ public class QueryFailureTests
         var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client));
+        var streamed = await Assert.ThrowsAsync<LogAnalyticsQueryException>(async () =>
+        {
+            await foreach (var _ in client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, AcsCallAutomationIncomingOperations.Query(), Day))
+            {
+            }
+        });
 
         Assert.Equal("EmptyResponse", error.ErrorCode);
+        Assert.Equal("EmptyResponse", streamed.ErrorCode);
     }
 
     [Fact]

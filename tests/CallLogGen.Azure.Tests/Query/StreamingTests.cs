@@ -100,7 +100,7 @@ public class StreamingTests
     public async Task A_streamed_result_cut_into_chunks_of_any_size_reads_as_the_buffered_one(int chunkSize)
     {
         // Enough rows for several batches: every boundary (inside a string, a number, between rows) is crossed somewhere.
-        var rows = QueryData.Day(chunkSize < 100 ? 150 : 4000);
+        var rows = QueryData.Day(chunkSize < 100 ? 60 : 4000);
         var body = Encoding.UTF8.GetBytes(Body(QueryData.OperationColumns, rows.Select(QueryData.Cells), statistics: "{\"query\":{\"executionTime\":1.5}}"));
         await using var server = new LogAnalyticsStandIn(_ => Chunked(body, chunkSize));
         var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
