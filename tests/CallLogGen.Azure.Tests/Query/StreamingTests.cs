@@ -156,6 +156,40 @@ public class StreamingTests
     }
 
     [Fact]
+    public async Task Cancelling_a_stream_mid_way_stops_it_with_the_cancellation()
+    {
+        var rows = QueryData.Day(6);
+        var body = Encoding.UTF8.GetBytes(Body(QueryData.OperationColumns, rows.Select(QueryData.Cells)));
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new LogAnalyticsStandIn(_ => new HttpReply
+        {
+            Headers = { ["Content-Type"] = "application/json; charset=utf-8" },
+            Stream = async send =>
+            {
+                await send(body.AsMemory(0, body.Length / 2));
+                await released.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the rest never comes while the client waits
+            },
+        });
+        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        using var cancellation = new CancellationTokenSource();
+
+        var received = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, Operations(), Day, cancellationToken: cancellation.Token))
+            {
+                if (++received == 1)
+                {
+                    cancellation.Cancel();
+                }
+            }
+        });
+        released.SetResult();
+
+        Assert.InRange(received, 1, 3);
+    }
+
+    [Fact]
     public async Task A_stream_that_ends_inside_the_rows_says_so()
     {
         var text = Body(QueryData.OperationColumns, QueryData.Day(5).Select(QueryData.Cells));
