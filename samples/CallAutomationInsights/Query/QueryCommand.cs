@@ -57,7 +57,7 @@ public static class QueryCommand
     }
 
     /// <summary>Every operation of one call, streamed as the rows arrive: time, operation, result.</summary>
-    private static async Task PrintCallAsync(LogAnalyticsQueryClient client, string correlationId, LogsTimeRange timeRange, TextWriter output)
+    private static async Task PrintCallAsync(LogAnalyticsQueryClient client, string correlationId, LogAnalyticsTimeRange timeRange, TextWriter output)
     {
         var count = 0;
         await foreach (var operation in client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, SampleQueries.RequestsOfCall(correlationId), timeRange))
@@ -78,7 +78,7 @@ public static class QueryCommand
     }
 
     /// <summary>The sample's other queries (summaries and a join), each with its rows, cells named by their columns.</summary>
-    private static async Task PrintSampleQueriesAsync(LogAnalyticsQueryClient client, LogsTimeRange timeRange, TextWriter output)
+    private static async Task PrintSampleQueriesAsync(LogAnalyticsQueryClient client, LogAnalyticsTimeRange timeRange, TextWriter output)
     {
         // Named as the `queries` command names them (SampleQueries.All), found by their KQL.
         var names = SampleQueries.All(string.Empty).ToDictionary(q => q.Kql, q => q.Name);
@@ -126,7 +126,7 @@ public static class QueryCommand
 }
 
 /// <summary>The <c>query</c> command's arguments.</summary>
-public sealed record QueryCommandOptions(LogsQueryTarget Target, LogsTimeRange TimeRange, Uri? Endpoint, bool NoAuth, string? CorrelationId)
+public sealed record QueryCommandOptions(LogAnalyticsTarget Target, LogAnalyticsTimeRange TimeRange, Uri? Endpoint, bool NoAuth, string? CorrelationId)
 {
     /// <summary>The range when none is given: the last 30 days, the longest any sample query looks back.</summary>
     public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
@@ -206,8 +206,8 @@ public sealed record QueryCommandOptions(LogsQueryTarget Target, LogsTimeRange T
             return (null, "--from must come before --to (or before now)");
         }
 
-        var range = from is { } f ? LogsTimeRange.Between(f, to ?? DateTimeOffset.UtcNow) : LogsTimeRange.Last(DefaultRange);
-        var target = workspace is not null ? LogsQueryTarget.Workspace(workspace) : LogsQueryTarget.Resource(resource!);
+        var range = from is { } f ? LogAnalyticsTimeRange.Between(f, to ?? DateTimeOffset.UtcNow) : LogAnalyticsTimeRange.Last(DefaultRange);
+        var target = workspace is not null ? LogAnalyticsTarget.Workspace(workspace) : LogAnalyticsTarget.Resource(resource!);
         return (new QueryCommandOptions(target, range, endpoint, noAuth, call), null);
     }
 }

@@ -36,7 +36,7 @@ public class LogAnalyticsQueryClient
     /// that follows the endpoint (see <see cref="LogAnalyticsQueryClientOptions.Audience"/>); a null credential sends
     /// no <c>Authorization</c> header, for a local proxy or a test server only.
     /// </summary>
-    public LogAnalyticsQueryClient(LogsQueryTarget target, TokenCredential? credential, LogAnalyticsQueryClientOptions? options = null)
+    public LogAnalyticsQueryClient(LogAnalyticsTarget target, TokenCredential? credential, LogAnalyticsQueryClientOptions? options = null)
     {
         Target = target ?? throw new ArgumentNullException(nameof(target));
         options ??= new LogAnalyticsQueryClientOptions();
@@ -66,7 +66,7 @@ public class LogAnalyticsQueryClient
     }
 
     /// <summary>The workspace or resource the client queries.</summary>
-    public LogsQueryTarget Target { get; }
+    public LogAnalyticsTarget Target { get; }
 
     /// <summary>The query API's endpoint.</summary>
     public Uri Endpoint { get; }
@@ -80,14 +80,14 @@ public class LogAnalyticsQueryClient
     /// columns. When the service cuts the result at its limit (500,000 rows or 64 MB) and every operator of the query
     /// works row by row (<c>where</c>, <c>project</c>, <c>project-away</c>, <c>extend</c>), the time range is halved
     /// until each window fits, at most <see cref="LogAnalyticsQueryClientOptions.MaxConcurrentQueries"/> at once, and the
-    /// windows' rows are joined in time order (<see cref="LogsQueryResult.Windows"/>). Otherwise a cut result, like any
-    /// <c>PartialError</c>, throws <see cref="LogsPartialResultException"/> unless
-    /// <see cref="LogsQueryOptions.AllowPartialResults"/> is set.
+    /// windows' rows are joined in time order (<see cref="LogAnalyticsQueryResult.Windows"/>). Otherwise a cut result, like any
+    /// <c>PartialError</c>, throws <see cref="LogAnalyticsPartialResultException"/> unless
+    /// <see cref="LogAnalyticsQueryOptions.AllowPartialResults"/> is set.
     /// </summary>
     /// <exception cref="InvalidOperationException">The query does not return a required column of the model.</exception>
     /// <exception cref="LogAnalyticsQueryException">The service refused or failed the query.</exception>
     /// <exception cref="LogJsonException">The response does not fit the model.</exception>
-    public virtual Task<LogsQueryResult<T>> QueryAsync<T>(LogRecordJson<T> model, IKqlQuery query, LogsTimeRange timeRange, LogsQueryOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<LogAnalyticsQueryResult<T>> QueryAsync<T>(LogRecordJson<T> model, IKqlQuery query, LogAnalyticsTimeRange timeRange, LogAnalyticsQueryOptions? options = null, CancellationToken cancellationToken = default)
         where T : class
     {
         if (model is null)
@@ -97,7 +97,7 @@ public class LogAnalyticsQueryClient
 
         model.RequireResultColumns(query);
         var readOptions = options?.ReadOptions;
-        return QueryBufferedAsync(query, timeRange, options ?? new LogsQueryOptions(), body => (model.ReadQueryResult(body, tableName: null, readOptions), Array.Empty<KqlResultColumn>()), cancellationToken);
+        return QueryBufferedAsync(query, timeRange, options ?? new LogAnalyticsQueryOptions(), body => (model.ReadQueryResult(body, tableName: null, readOptions), Array.Empty<KqlResultColumn>()), cancellationToken);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public class LogAnalyticsQueryClient
     /// </summary>
     /// <exception cref="LogAnalyticsQueryException">The service refused or failed the query.</exception>
     /// <exception cref="LogJsonException">The response lacks a column of the query or has a cell of the wrong type.</exception>
-    public virtual Task<LogsQueryResult<KqlResultRow>> QueryAsync(IKqlQuery query, LogsTimeRange timeRange, LogsQueryOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<LogAnalyticsQueryResult<KqlResultRow>> QueryAsync(IKqlQuery query, LogAnalyticsTimeRange timeRange, LogAnalyticsQueryOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -115,7 +115,7 @@ public class LogAnalyticsQueryClient
         }
 
         var readOptions = options?.ReadOptions;
-        return QueryBufferedAsync(query, timeRange, options ?? new LogsQueryOptions(), body =>
+        return QueryBufferedAsync(query, timeRange, options ?? new LogAnalyticsQueryOptions(), body =>
         {
             var table = KqlResultTable.Read(query, body, readOptions);
             return (table, table.Columns);
@@ -125,10 +125,10 @@ public class LogAnalyticsQueryClient
     /// <summary>
     /// Runs <paramref name="query"/> and streams its rows into records of <paramref name="model"/> as the response
     /// arrives, in constant memory. When the response turns out to carry a <c>PartialError</c>, the enumeration ends,
-    /// after every row that arrived, with <see cref="LogsPartialResultException"/>: a partial stream is never taken for a
+    /// after every row that arrived, with <see cref="LogAnalyticsPartialResultException"/>: a partial stream is never taken for a
     /// whole one. Streams are not split; a result cut at the service's limit ends so too.
     /// </summary>
-    public virtual IAsyncEnumerable<T> QueryRowsAsync<T>(LogRecordJson<T> model, IKqlQuery query, LogsTimeRange timeRange, LogsQueryOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<T> QueryRowsAsync<T>(LogRecordJson<T> model, IKqlQuery query, LogAnalyticsTimeRange timeRange, LogAnalyticsQueryOptions? options = null, CancellationToken cancellationToken = default)
         where T : class
     {
         if (model is null)
@@ -138,11 +138,11 @@ public class LogAnalyticsQueryClient
 
         model.RequireResultColumns(query);
         var readOptions = options?.ReadOptions;
-        return StreamAsync(query, timeRange, options ?? new LogsQueryOptions(), document => model.ReadQueryResult(document, tableName: null, readOptions), cancellationToken);
+        return StreamAsync(query, timeRange, options ?? new LogAnalyticsQueryOptions(), document => model.ReadQueryResult(document, tableName: null, readOptions), cancellationToken);
     }
 
     /// <summary>Streams the rows of <paramref name="query"/> typed by its own columns; see <see cref="QueryRowsAsync{T}"/>.</summary>
-    public virtual IAsyncEnumerable<KqlResultRow> QueryRowsAsync(IKqlQuery query, LogsTimeRange timeRange, LogsQueryOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<KqlResultRow> QueryRowsAsync(IKqlQuery query, LogAnalyticsTimeRange timeRange, LogAnalyticsQueryOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -150,12 +150,12 @@ public class LogAnalyticsQueryClient
         }
 
         var readOptions = options?.ReadOptions;
-        return StreamAsync(query, timeRange, options ?? new LogsQueryOptions(), document => KqlResultTable.Read(query, document, readOptions), cancellationToken);
+        return StreamAsync(query, timeRange, options ?? new LogAnalyticsQueryOptions(), document => KqlResultTable.Read(query, document, readOptions), cancellationToken);
     }
 
     private delegate (IReadOnlyList<TRow> Rows, IReadOnlyList<KqlResultColumn> Columns) BodyReader<TRow>(ReadOnlySpan<byte> body);
 
-    private async IAsyncEnumerable<TRow> StreamAsync<TRow>(IKqlQuery query, LogsTimeRange timeRange, LogsQueryOptions options, RowBatchReader<TRow> readBatch, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TRow> StreamAsync<TRow>(IKqlQuery query, LogAnalyticsTimeRange timeRange, LogAnalyticsQueryOptions options, RowBatchReader<TRow> readBatch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = await SendAsync(query.ToKql(), timeRange.ToIsoString(), options, buffer: false, cancellationToken).ConfigureAwait(false);
         if (message.Response.Status == 204)
@@ -169,13 +169,13 @@ public class LogAnalyticsQueryClient
         }
 
         using var body = message.ExtractResponseContent() ?? Stream.Null;
-        await foreach (var row in LogsQueryResponse.ReadRowsAsync(body, readBatch, options.ReadOptions, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in LogAnalyticsResponse.ReadRowsAsync(body, readBatch, options.ReadOptions, cancellationToken).ConfigureAwait(false))
         {
             yield return row;
         }
     }
 
-    private async Task<LogsQueryResult<TRow>> QueryBufferedAsync<TRow>(IKqlQuery query, LogsTimeRange timeRange, LogsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
+    private async Task<LogAnalyticsQueryResult<TRow>> QueryBufferedAsync<TRow>(IKqlQuery query, LogAnalyticsTimeRange timeRange, LogAnalyticsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
     {
         if (query is null)
         {
@@ -196,17 +196,17 @@ public class LogAnalyticsQueryClient
 
             first.WithNote("The client did not split the query: " + (blocker is not null
                 ? "it cannot be split by time, because of " + blocker + "."
-                : bounds is null ? "it has no bounded time range to split (LogsTimeRange.All); give one."
+                : bounds is null ? "it has no bounded time range to split (LogAnalyticsTimeRange.All); give one."
                 : $"its time range is shorter than {2 * SmallestWindow.TotalSeconds:0} s."));
         }
 
         return Join(new List<Part<TRow>> { first.ReadRows(read) }, options);
     }
 
-    private async Task<List<Part<TRow>>> FetchWindowAsync<TRow>(IKqlQuery query, DateTimeOffset start, DateTimeOffset end, LogsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
+    private async Task<List<Part<TRow>>> FetchWindowAsync<TRow>(IKqlQuery query, DateTimeOffset start, DateTimeOffset end, LogAnalyticsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
     {
         var kql = TimeWindowQuery.Restrict(query, start, end);
-        var part = await FetchAsync<TRow>(kql, LogsTimeRange.Between(start, end).ToIsoString(), (start, end), options, cancellationToken).ConfigureAwait(false);
+        var part = await FetchAsync<TRow>(kql, LogAnalyticsTimeRange.Between(start, end).ToIsoString(), (start, end), options, cancellationToken).ConfigureAwait(false);
         if (part.Error is { IsResultLimitExceeded: true } && CanHalve(start, end))
         {
             return await HalveAsync(query, start, end, options, read, cancellationToken).ConfigureAwait(false);
@@ -223,7 +223,7 @@ public class LogAnalyticsQueryClient
     private static bool CanHalve(DateTimeOffset start, DateTimeOffset end) => end - start >= SmallestWindow + SmallestWindow;
 
     /// <summary>Fetches both halves of a range side by side (the client's concurrency limit holds the requests back) and joins them in order.</summary>
-    private async Task<List<Part<TRow>>> HalveAsync<TRow>(IKqlQuery query, DateTimeOffset start, DateTimeOffset end, LogsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
+    private async Task<List<Part<TRow>>> HalveAsync<TRow>(IKqlQuery query, DateTimeOffset start, DateTimeOffset end, LogAnalyticsQueryOptions options, BodyReader<TRow> read, CancellationToken cancellationToken)
     {
         var middle = start + TimeSpan.FromTicks((end - start).Ticks / 2);
         var halves = await Task.WhenAll(
@@ -233,7 +233,7 @@ public class LogAnalyticsQueryClient
         return halves[0];
     }
 
-    private async Task<Part<TRow>> FetchAsync<TRow>(string kql, string? timespan, (DateTimeOffset Start, DateTimeOffset End)? window, LogsQueryOptions options, CancellationToken cancellationToken)
+    private async Task<Part<TRow>> FetchAsync<TRow>(string kql, string? timespan, (DateTimeOffset Start, DateTimeOffset End)? window, LogAnalyticsQueryOptions options, CancellationToken cancellationToken)
     {
         using var message = await SendAsync(kql, timespan, options, buffer: true, cancellationToken).ConfigureAwait(false);
         if (message.Response.Status == 204)
@@ -251,7 +251,7 @@ public class LogAnalyticsQueryClient
     }
 
     /// <summary>Sends one query; returns the message once the response is a 200 or a 204, throws the service's error otherwise.</summary>
-    private async Task<HttpMessage> SendAsync(string kql, string? timespan, LogsQueryOptions options, bool buffer, CancellationToken cancellationToken)
+    private async Task<HttpMessage> SendAsync(string kql, string? timespan, LogAnalyticsQueryOptions options, bool buffer, CancellationToken cancellationToken)
     {
         var wait = options.WaitSeconds();
         var message = _pipeline.CreateMessage();
@@ -330,20 +330,20 @@ public class LogAnalyticsQueryClient
 
     /// <summary>What the service answers to a request without a JSON body or Content-Type (errors.md): never taken for "no rows".</summary>
     private static LogAnalyticsQueryException EmptyResponse() =>
-        new(200, new LogsQueryError("EmptyResponse", "The service answered 200 with an empty body."), "The Log Analytics query API answered 200 with an empty body, which it does when a request lacks its JSON body or Content-Type.");
+        new(200, new LogAnalyticsError("EmptyResponse", "The service answered 200 with an empty body."), "The Log Analytics query API answered 200 with an empty body, which it does when a request lacks its JSON body or Content-Type.");
 
     /// <summary>The exception for a failed request: the OneAPI error of its body, or the body's text when it has none.</summary>
     internal static LogAnalyticsQueryException Failure(int status, string? reason, byte[] body)
     {
-        LogsQueryError? error = null;
+        LogAnalyticsError? error = null;
         try
         {
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var element))
             {
                 error = element.ValueKind == JsonValueKind.String && document.RootElement.TryGetProperty("error_description", out var description)
-                    ? new LogsQueryError(element.GetString() ?? string.Empty, description.ToString())
-                    : LogsQueryError.FromJson(element);
+                    ? new LogAnalyticsError(element.GetString() ?? string.Empty, description.ToString())
+                    : LogAnalyticsError.FromJson(element);
             }
         }
         catch (JsonException)
@@ -351,12 +351,12 @@ public class LogAnalyticsQueryClient
             // not JSON: the text below says what came
         }
 
-        error ??= new LogsQueryError(
+        error ??= new LogAnalyticsError(
             string.IsNullOrEmpty(reason) ? "HTTP" + status.ToString(System.Globalization.CultureInfo.InvariantCulture) : reason!.Replace(" ", string.Empty),
             Excerpt(body));
         var hint = status switch
         {
-            504 => " The query ran past its server timeout (LogsQueryOptions.ServerTimeout, at most 10 minutes); it is not retried. Narrow the time range or the query.",
+            504 => " The query ran past its server timeout (LogAnalyticsQueryOptions.ServerTimeout, at most 10 minutes); it is not retried. Narrow the time range or the query.",
             429 => " The service throttled the query (5 concurrent queries and 200 per 30 seconds per user) and the retries ran out.",
             _ => string.Empty,
         };
@@ -369,10 +369,10 @@ public class LogAnalyticsQueryClient
         return body.Length > 500 ? text + "..." : text;
     }
 
-    private static LogsQueryResult<TRow> Join<TRow>(List<Part<TRow>> parts, LogsQueryOptions options)
+    private static LogAnalyticsQueryResult<TRow> Join<TRow>(List<Part<TRow>> parts, LogAnalyticsQueryOptions options)
     {
         var rows = new List<TRow>();
-        LogsQueryError? error = null;
+        LogAnalyticsError? error = null;
         string? note = null;
         long rowCount = 0;
         foreach (var part in parts)
@@ -385,21 +385,21 @@ public class LogAnalyticsQueryClient
 
         if (error is not null && !options.AllowPartialResults)
         {
-            var message = LogsQueryResponse.PartialMessage(error, rowCount, streamed: false);
-            throw new LogsPartialResultException(error, rowCount, note is null ? message : note + " " + message);
+            var message = LogAnalyticsResponse.PartialMessage(error, rowCount, streamed: false);
+            throw new LogAnalyticsPartialResultException(error, rowCount, note is null ? message : note + " " + message);
         }
 
-        var windows = new List<LogsQueryWindow>();
+        var windows = new List<LogAnalyticsQueryWindow>();
         if (parts.Count > 1 || parts[0].Window is not null)
         {
             foreach (var part in parts)
             {
-                windows.Add(new LogsQueryWindow(part.Window!.Value.Start, part.Window.Value.End, part.Rows!.Count, part.Statistics));
+                windows.Add(new LogAnalyticsQueryWindow(part.Window!.Value.Start, part.Window.Value.End, part.Rows!.Count, part.Statistics));
             }
         }
 
         var statistics = windows.Count == 0 ? parts[0].Statistics : null;
-        return new LogsQueryResult<TRow>(rows, parts[0].Columns ?? Array.Empty<KqlResultColumn>(), LogsQueryResponse.StatusOf(error), error, statistics, windows);
+        return new LogAnalyticsQueryResult<TRow>(rows, parts[0].Columns ?? Array.Empty<KqlResultColumn>(), LogAnalyticsResponse.StatusOf(error), error, statistics, windows);
     }
 
     /// <summary>One response: its envelope at once, its rows when they are wanted.</summary>
@@ -408,7 +408,7 @@ public class LogAnalyticsQueryClient
         private readonly ReadOnlyMemory<byte> _body;
         private readonly bool _hasTable;
 
-        private Part(ReadOnlyMemory<byte> body, bool hasTable, (DateTimeOffset Start, DateTimeOffset End)? window, LogsQueryError? error, JsonElement? statistics)
+        private Part(ReadOnlyMemory<byte> body, bool hasTable, (DateTimeOffset Start, DateTimeOffset End)? window, LogAnalyticsError? error, JsonElement? statistics)
         {
             _body = body;
             _hasTable = hasTable;
@@ -419,7 +419,7 @@ public class LogAnalyticsQueryClient
 
         public (DateTimeOffset Start, DateTimeOffset End)? Window { get; }
 
-        public LogsQueryError? Error { get; }
+        public LogAnalyticsError? Error { get; }
 
         public JsonElement? Statistics { get; }
 

@@ -44,7 +44,7 @@ public class LogAnalyticsQueryClientOptions : ClientOptions
     public int MaxConcurrentQueries { get; set; } = 5;
 
     /// <summary>
-    /// How much longer than the server timeout (<see cref="LogsQueryOptions.ServerTimeout"/>, sent as <c>Prefer: wait</c>)
+    /// How much longer than the server timeout (<see cref="LogAnalyticsQueryOptions.ServerTimeout"/>, sent as <c>Prefer: wait</c>)
     /// the client waits for an answer, so that the service's own 504 arrives rather than a client-side timeout. 30 s by default.
     /// </summary>
     public TimeSpan NetworkTimeoutMargin { get; set; } = TimeSpan.FromSeconds(30);

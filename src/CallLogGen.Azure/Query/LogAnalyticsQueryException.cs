@@ -11,26 +11,26 @@ namespace CallLogGen.Azure.Query;
 public class LogAnalyticsQueryException : RequestFailedException
 {
     /// <summary>Creates the exception.</summary>
-    public LogAnalyticsQueryException(int status, LogsQueryError error, string message, Exception? innerException = null)
+    public LogAnalyticsQueryException(int status, LogAnalyticsError error, string message, Exception? innerException = null)
         : base(status, message, (error ?? throw new ArgumentNullException(nameof(error))).Code, innerException)
     {
         Error = error;
     }
 
     /// <summary>The service's error object.</summary>
-    public LogsQueryError Error { get; }
+    public LogAnalyticsError Error { get; }
 }
 
 /// <summary>
 /// A 200 whose result is incomplete: the service added a <c>PartialError</c> (<see cref="LogAnalyticsQueryException.Error"/>)
-/// to the rows it did return. Thrown by the buffered queries unless <see cref="LogsQueryOptions.AllowPartialResults"/>
+/// to the rows it did return. Thrown by the buffered queries unless <see cref="LogAnalyticsQueryOptions.AllowPartialResults"/>
 /// is set, and at the end of a streamed query, after the rows that did arrive, so that a partial stream is never
 /// taken for a whole one.
 /// </summary>
-public sealed class LogsPartialResultException : LogAnalyticsQueryException
+public sealed class LogAnalyticsPartialResultException : LogAnalyticsQueryException
 {
     /// <summary>Creates the exception.</summary>
-    public LogsPartialResultException(LogsQueryError error, long rowsReturned, string message)
+    public LogAnalyticsPartialResultException(LogAnalyticsError error, long rowsReturned, string message)
         : base(200, error, message)
     {
         RowsReturned = rowsReturned;

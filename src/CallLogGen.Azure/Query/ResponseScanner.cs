@@ -38,7 +38,7 @@ internal sealed class ResponseScanner
     }
 
     /// <summary>The <c>error</c> object of the response, if it has one.</summary>
-    public LogsQueryError? Error { get; private set; }
+    public LogAnalyticsError? Error { get; private set; }
 
     /// <summary>The <c>statistics</c> object of the response, if it has one.</summary>
     public JsonElement? Statistics { get; private set; }
@@ -171,7 +171,7 @@ internal sealed class ResponseScanner
                 if (isError && !value.IsEmpty)
                 {
                     using var document = JsonDocument.Parse(value.ToArray());
-                    Error = LogsQueryError.FromJson(document.RootElement);
+                    Error = LogAnalyticsError.FromJson(document.RootElement);
                 }
                 else if (isStatistics && !value.IsEmpty)
                 {

@@ -38,9 +38,9 @@ public class AuthenticationTests
         var options = server.ClientOptions();
         options.Audience = audience;
         var credential = new RecordingCredential();
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), credential, options);
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), credential, options);
 
-        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, AcsCallAutomationIncomingOperations.Query().InLast(TimeSpan.FromHours(1)), LogsTimeRange.Last(TimeSpan.FromHours(1)));
+        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, AcsCallAutomationIncomingOperations.Query().InLast(TimeSpan.FromHours(1)), LogAnalyticsTimeRange.Last(TimeSpan.FromHours(1)));
 
         server.AssertEveryRequestFollowedTheContract();
         Assert.Single(result.Rows);
@@ -52,9 +52,9 @@ public class AuthenticationTests
     public async Task A_wrong_token_gets_the_documented_401()
     {
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, Array.Empty<string[]>())), expectedToken: "the-right-one", useTls: true);
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), new RecordingCredential(), server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), new RecordingCredential(), server.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, AcsCallAutomationIncomingOperations.Query(), LogsTimeRange.All));
+        var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, AcsCallAutomationIncomingOperations.Query(), LogAnalyticsTimeRange.All));
 
         Assert.Equal((401, "AuthenticationFailed"), (error.Status, error.ErrorCode));
     }
@@ -67,7 +67,7 @@ public class AuthenticationTests
     [InlineData("https://logs-proxy.contoso.com:8443/la/", "https://logs-proxy.contoso.com:8443/.default")]
     public void The_token_scope_follows_the_endpoint(string endpoint, string scope)
     {
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), new RecordingCredential(), new LogAnalyticsQueryClientOptions { Endpoint = new Uri(endpoint) });
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), new RecordingCredential(), new LogAnalyticsQueryClientOptions { Endpoint = new Uri(endpoint) });
 
         Assert.Equal(scope, client.TokenScope);
     }
@@ -75,6 +75,6 @@ public class AuthenticationTests
     [Fact]
     public void Without_a_credential_no_token_is_asked_for()
     {
-        Assert.Null(new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null).TokenScope);
+        Assert.Null(new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null).TokenScope);
     }
 }

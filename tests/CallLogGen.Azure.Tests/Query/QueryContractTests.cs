@@ -18,7 +18,7 @@ namespace CallLogGen.Azure.Tests.Query;
 /// </summary>
 public class QueryContractTests
 {
-    private static readonly LogsTimeRange Day = LogsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
+    private static readonly LogAnalyticsTimeRange Day = LogAnalyticsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
 
     private static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> FailedOperations() =>
         AcsCallAutomationIncomingOperations.Query().Where(t => t.ResultType == "Failed");
@@ -28,7 +28,7 @@ public class QueryContractTests
     {
         var rows = QueryData.Day(3);
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, rows.Select(QueryData.Cells))));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b"), credential: null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b"), credential: null, server.ClientOptions());
 
         var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day);
 
@@ -39,7 +39,7 @@ public class QueryContractTests
         Assert.Equal("2026-11-25T00:00:00.0000000Z/2026-11-26T00:00:00.0000000Z", request.Timespan);
         Assert.Equal("wait=180", request.Http.Header("Prefer"));
         Assert.Null(request.Http.Header("Authorization"));
-        Assert.Equal(LogsQueryStatus.Success, result.Status);
+        Assert.Equal(LogAnalyticsQueryStatus.Success, result.Status);
         Assert.False(result.WasSplit);
         Assert.Equal(rows.Select(r => (r.TimeGenerated, r.OperationName, (int?)r.DurationMs)), result.Rows.Select(r => (r.TimeGenerated, r.OperationName!, r.DurationMs)));
     }
@@ -49,9 +49,9 @@ public class QueryContractTests
     {
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, Array.Empty<string[]>())));
         const string resource = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/calls/providers/Microsoft.Communication/CommunicationServices/contoso";
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Resource(resource), credential: null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Resource(resource), credential: null, server.ClientOptions());
 
-        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), LogsTimeRange.Last(TimeSpan.FromHours(12)));
+        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), LogAnalyticsTimeRange.Last(TimeSpan.FromHours(12)));
 
         server.AssertEveryRequestFollowedTheContract();
         var request = Assert.Single(server.Requests);
@@ -64,9 +64,9 @@ public class QueryContractTests
     public async Task No_time_range_sends_no_timespan()
     {
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, Array.Empty<string[]>())));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), LogsTimeRange.All);
+        await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), LogAnalyticsTimeRange.All);
 
         Assert.Null(Assert.Single(server.Requests).Timespan);
         Assert.DoesNotContain("timespan", System.Text.Encoding.UTF8.GetString(server.Requests[0].Http.Body), StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public class QueryContractTests
         var columns = new[] { new ApiColumn("DurationMs", "int"), new ApiColumn("Extra", "string"), new ApiColumn("OperationName", "string"), new ApiColumn("TimeGenerated", "datetime") };
         var time = QueryData.DayStart.AddHours(3);
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(columns, new[] { new[] { "41", Cell("kept"), Cell("Play"), Cell(time) } })));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var record = Assert.Single((await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day)).Rows);
 
@@ -95,7 +95,7 @@ public class QueryContractTests
     {
         var columns = new[] { new ApiColumn("OperationName", "string") };
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(columns, new[] { new[] { Cell("Play") } })));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogJsonException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day));
 
@@ -106,7 +106,7 @@ public class QueryContractTests
     public async Task A_query_that_drops_a_required_column_of_the_model_fails_before_any_request()
     {
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, Array.Empty<string[]>())));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
         var query = AcsCallAutomationIncomingOperations.Query().Project(t => new KqlProjection { t.OperationName });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, query, Day));
@@ -127,7 +127,7 @@ public class QueryContractTests
             new[] { time, Cell("as-string"), JsonSerializer.Serialize(properties) },
         };
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(columns, rows)));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var records = (await client.QueryAsync(EveryColumnType.Json, EveryColumnType.Query().InTimeRange(QueryData.DayStart, QueryData.DayEnd), Day)).Rows;
 
@@ -154,7 +154,7 @@ public class QueryContractTests
             new[] { Cell("Failed"), "3", "[\"Play\",\"Hangup\"]" },
             new[] { Cell("Succeeded"), "12", JsonSerializer.Serialize("[\"Play\",\"Hangup\"]") },
         })));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var result = await client.QueryAsync(query, Day);
 
@@ -168,13 +168,13 @@ public class QueryContractTests
     public async Task A_204_is_an_empty_result()
     {
         await using var server = new LogAnalyticsStandIn(_ => NoContent());
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day);
         var streamed = await client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day).ToListAsync();
 
         Assert.Empty(result.Rows);
-        Assert.Equal(LogsQueryStatus.Success, result.Status);
+        Assert.Equal(LogAnalyticsQueryStatus.Success, result.Status);
         Assert.Empty(streamed);
     }
 
@@ -183,9 +183,9 @@ public class QueryContractTests
     {
         const string statistics = "{\"query\":{\"executionTime\":0.0312,\"resourceUsage\":{\"cache\":{\"memory\":{\"hits\":12}}}}}";
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, Array.Empty<string[]>(), statistics: statistics)));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day, new LogsQueryOptions { IncludeStatistics = true, ServerTimeout = TimeSpan.FromSeconds(45) });
+        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day, new LogAnalyticsQueryOptions { IncludeStatistics = true, ServerTimeout = TimeSpan.FromSeconds(45) });
 
         server.AssertEveryRequestFollowedTheContract();
         var request = Assert.Single(server.Requests);
@@ -201,13 +201,13 @@ public class QueryContractTests
         var options = server.ClientOptions();
         var seen = new NetworkTimeoutProbe();
         options.AddPolicy(seen, HttpPipelinePosition.PerCall);
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, options);
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, options);
 
-        await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day, new LogsQueryOptions { ServerTimeout = TimeSpan.FromMinutes(10) });
+        await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day, new LogAnalyticsQueryOptions { ServerTimeout = TimeSpan.FromMinutes(10) });
 
         Assert.Equal(600, Assert.Single(server.Requests).Wait);
         Assert.Equal(TimeSpan.FromMinutes(10) + options.NetworkTimeoutMargin, seen.NetworkTimeout);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day, new LogsQueryOptions { ServerTimeout = TimeSpan.FromMinutes(11) }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, FailedOperations(), Day, new LogAnalyticsQueryOptions { ServerTimeout = TimeSpan.FromMinutes(11) }));
         Assert.Single(server.Requests); // the service's limit is 10 minutes: the second query never left
     }
 

@@ -14,16 +14,16 @@ namespace CallLogGen.Azure.Tests.Query;
 /// </summary>
 public class QueryFailureTests
 {
-    private static readonly LogsTimeRange Day = LogsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
+    private static readonly LogAnalyticsTimeRange Day = LogAnalyticsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
 
-    private static Task<LogsQueryResult<AcsCallAutomationIncomingOperations>> Query(LogAnalyticsQueryClient client, LogsQueryOptions? options = null) =>
+    private static Task<LogAnalyticsQueryResult<AcsCallAutomationIncomingOperations>> Query(LogAnalyticsQueryClient client, LogAnalyticsQueryOptions? options = null) =>
         client.QueryAsync(AcsCallAutomationIncomingOperations.Json, AcsCallAutomationIncomingOperations.Query().Where(t => t.ResultType == "Failed"), Day, options);
 
     [Fact]
     public async Task A_oneapi_error_becomes_one_exception_type_with_its_code_message_and_inner_error()
     {
         await using var server = new LogAnalyticsStandIn(_ => OneApiError(400, "Bad Request", "BadArgumentError", "The request had some invalid properties", "SemanticError", "'where' operator: Failed to resolve column"));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client));
 
@@ -41,7 +41,7 @@ public class QueryFailureTests
     public async Task Access_and_path_errors_carry_the_services_code(int status, string reason, string code, string message)
     {
         await using var server = new LogAnalyticsStandIn(_ => OneApiError(status, reason, code, message));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client));
 
@@ -58,7 +58,7 @@ public class QueryFailureTests
             Reason = "Forbidden",
             Body = "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70002: Error validating credentials.\",\"error_codes\":[70002]}"u8.ToArray(),
         });
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client));
 
@@ -72,16 +72,16 @@ public class QueryFailureTests
         var rows = QueryData.Day(2);
         var warning = EngineError("-2133196790", "'union' operator: Failed to resolve tabular function named '_Im_WebSession'", 3, "Warning");
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(QueryData.OperationColumns, rows.Select(QueryData.Cells), error: PartialError(warning), errorFirst: true)));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var thrown = await Assert.ThrowsAsync<LogsPartialResultException>(() => Query(client));
-        var result = await Query(client, new LogsQueryOptions { AllowPartialResults = true });
+        var thrown = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(() => Query(client));
+        var result = await Query(client, new LogAnalyticsQueryOptions { AllowPartialResults = true });
 
         Assert.Equal("PartialError", thrown.ErrorCode);
         Assert.Equal(2, thrown.RowsReturned);
         Assert.False(thrown.IsResultLimitExceeded);
         Assert.Contains("_Im_WebSession", thrown.Message, StringComparison.Ordinal);
-        Assert.Equal(LogsQueryStatus.PartialFailure, result.Status);
+        Assert.Equal(LogAnalyticsQueryStatus.PartialFailure, result.Status);
         Assert.Equal(2, result.Rows.Count);
         var detail = Assert.Single(result.Error!.Details);
         Assert.Equal(("EngineError", "-2133196790"), (detail.Code, detail.InnerError!.Code));
@@ -94,7 +94,7 @@ public class QueryFailureTests
         await using var server = new LogAnalyticsStandIn(_ => Interlocked.Increment(ref calls) == 1
             ? OneApiError(429, "Too Many Requests", "ThrottledError", "Your request was throttled.", headers: new Dictionary<string, string> { ["Retry-After"] = "1" })
             : Ok(Body(QueryData.OperationColumns, QueryData.Day(1).Select(QueryData.Cells))));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var clock = Stopwatch.StartNew();
         var result = await Query(client);
@@ -115,8 +115,8 @@ public class QueryFailureTests
             : Ok(Body(QueryData.OperationColumns, Array.Empty<string[]>())));
         await using var throttled = new LogAnalyticsStandIn(_ => OneApiError(429, "Too Many Requests", "ThrottledError", "Your request was throttled.", headers: new Dictionary<string, string> { ["Retry-After"] = "0" }));
 
-        await Query(new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, unavailable.ClientOptions()));
-        var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, throttled.ClientOptions(maxRetries: 2))));
+        await Query(new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, unavailable.ClientOptions()));
+        var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, throttled.ClientOptions(maxRetries: 2))));
 
         Assert.Equal(3, unavailable.Requests.Count);
         Assert.Equal(3, throttled.Requests.Count);
@@ -127,9 +127,9 @@ public class QueryFailureTests
     public async Task A_504_is_the_services_own_timeout_and_is_never_retried()
     {
         await using var server = new LogAnalyticsStandIn(_ => OneApiError(504, "Gateway Timeout", "GatewayTimeout", "The query exceeded its timeout.", headers: new Dictionary<string, string> { ["Retry-After"] = "0" }));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client, new LogsQueryOptions { ServerTimeout = TimeSpan.FromSeconds(30) }));
+        var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client, new LogAnalyticsQueryOptions { ServerTimeout = TimeSpan.FromSeconds(30) }));
 
         Assert.Equal(504, error.Status);
         Assert.Equal("GatewayTimeout", error.ErrorCode);
@@ -141,7 +141,7 @@ public class QueryFailureTests
     public async Task An_empty_200_is_an_error_not_an_empty_result()
     {
         await using var server = new LogAnalyticsStandIn(_ => new HttpReply { Status = 200 });
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogAnalyticsQueryException>(() => Query(client));
         var streamed = await Assert.ThrowsAsync<LogAnalyticsQueryException>(async () =>
@@ -159,7 +159,7 @@ public class QueryFailureTests
     public async Task A_body_that_is_no_query_result_is_a_json_error_with_its_position()
     {
         await using var server = new LogAnalyticsStandIn(_ => Ok("{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[],\"rows\":[]}],\"error\":"));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var error = await Assert.ThrowsAsync<LogJsonException>(() => Query(client));
 

@@ -18,7 +18,7 @@ public class SplitTests
 {
     private const int Limit = 50;
 
-    private static readonly LogsTimeRange Day = LogsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
+    private static readonly LogAnalyticsTimeRange Day = LogAnalyticsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
 
     private static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> RowByRowQuery() =>
         AcsCallAutomationIncomingOperations.Query()
@@ -55,13 +55,13 @@ public class SplitTests
         await using var server = new LogAnalyticsStandIn(request => Workspace(request, data, Limit, cutBySize, delayMs: 30));
         var options = server.ClientOptions();
         options.MaxConcurrentQueries = 2;
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, options);
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, options);
 
         var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), Day);
 
         server.AssertEveryRequestFollowedTheContract();
         Assert.Equal(data.Select(r => (r.TimeGenerated, r.OperationName)), result.Rows.Select(r => (r.TimeGenerated, r.OperationName!)));
-        Assert.Equal(LogsQueryStatus.Success, result.Status);
+        Assert.Equal(LogAnalyticsQueryStatus.Success, result.Status);
         Assert.True(result.WasSplit);
         Assert.Equal(new[] { 0, 6, 12, 18 }, result.Windows.Select(w => (int)(w.Start - QueryData.DayStart).TotalHours));
         Assert.Equal(data.Count, result.Windows.Sum(w => w.RowCount));
@@ -78,9 +78,9 @@ public class SplitTests
         var now = DateTimeOffset.UtcNow;
         var data = Enumerable.Range(0, 120).Select(i => new OperationRow(now.AddMinutes(-119 + i).AddSeconds(-30), "Play", "c", "Succeeded", i)).ToList();
         await using var server = new LogAnalyticsStandIn(request => Workspace(request, data, Limit, bySize: false));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), LogsTimeRange.Last(TimeSpan.FromHours(2)));
+        var result = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), LogAnalyticsTimeRange.Last(TimeSpan.FromHours(2)));
 
         Assert.Equal("PT2H", server.Requests[0].Timespan);
         Assert.All(server.Requests.Skip(1), r => Assert.NotNull(r.Interval));
@@ -96,9 +96,9 @@ public class SplitTests
             .Summarize(t => new KqlAggregation { failures.Is(Count()) }, by: t => new KqlProjection { t.CorrelationId });
         var columns = new[] { new ApiColumn("CorrelationId", "string"), new ApiColumn("Failures", "long") };
         await using var server = new LogAnalyticsStandIn(_ => Ok(Body(columns, new[] { new[] { Cell("c"), "1" } }, error: PartialError(RecordLimitDetail()))));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<LogsPartialResultException>(() => client.QueryAsync(query, Day));
+        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(() => client.QueryAsync(query, Day));
 
         Assert.True(error.IsResultLimitExceeded);
         Assert.Contains("'summarize'", error.Message, StringComparison.Ordinal);
@@ -111,14 +111,14 @@ public class SplitTests
     {
         var data = QueryData.Day(60);
         await using var server = new LogAnalyticsStandIn(request => Workspace(request, data, Limit, bySize: false));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<LogsPartialResultException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), LogsTimeRange.All));
-        var partial = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), LogsTimeRange.All, new LogsQueryOptions { AllowPartialResults = true });
+        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), LogAnalyticsTimeRange.All));
+        var partial = await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), LogAnalyticsTimeRange.All, new LogAnalyticsQueryOptions { AllowPartialResults = true });
 
         Assert.Contains("no bounded time range", error.Message, StringComparison.Ordinal);
         Assert.Equal(Limit, error.RowsReturned);
-        Assert.Equal((LogsQueryStatus.PartialFailure, Limit), (partial.Status, partial.Rows.Count));
+        Assert.Equal((LogAnalyticsQueryStatus.PartialFailure, Limit), (partial.Status, partial.Rows.Count));
         Assert.True(partial.Error!.IsResultLimitExceeded);
         Assert.Equal(2, server.Requests.Count);
     }
@@ -129,9 +129,9 @@ public class SplitTests
         var instant = QueryData.DayStart.AddHours(9);
         var data = Enumerable.Range(0, 3).Select(i => new OperationRow(instant, "Play", "c", "Succeeded", i)).ToList();
         await using var server = new LogAnalyticsStandIn(request => Workspace(request, data, limit: 2, bySize: false));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<LogsPartialResultException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), Day));
+        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), Day));
 
         Assert.True(error.IsResultLimitExceeded);
         Assert.Contains("Even the window", error.Message, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ namespace CallLogGen.Azure.Tests.Query;
 /// </summary>
 public class StreamingTests
 {
-    private static readonly LogsTimeRange Day = LogsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
+    private static readonly LogAnalyticsTimeRange Day = LogAnalyticsTimeRange.Between(QueryData.DayStart, QueryData.DayEnd);
 
     private static KqlQuery<AcsCallAutomationIncomingOperations.KqlColumns> Operations() =>
         AcsCallAutomationIncomingOperations.Query().Where(t => t.OperationName != "Hangup");
@@ -50,10 +50,10 @@ public class StreamingTests
                 await send(rest);
             },
         });
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var received = new List<AcsCallAutomationIncomingOperations>();
-        var error = await Assert.ThrowsAsync<LogsPartialResultException>(async () =>
+        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(async () =>
         {
             await foreach (var row in client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, Operations(), Day))
             {
@@ -79,10 +79,10 @@ public class StreamingTests
         var rows = QueryData.Day(4);
         var body = Body(QueryData.OperationColumns, rows.Select(QueryData.Cells), error: PartialError(EngineError("-2133196790", "a warning", 3, "Warning")), errorFirst: true);
         await using var server = new LogAnalyticsStandIn(_ => Chunked(Encoding.UTF8.GetBytes(body), 64));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var received = new List<AcsCallAutomationIncomingOperations>();
-        var error = await Assert.ThrowsAsync<LogsPartialResultException>(async () =>
+        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(async () =>
         {
             await foreach (var row in client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, Operations(), Day))
             {
@@ -103,7 +103,7 @@ public class StreamingTests
         var rows = QueryData.Day(chunkSize < 100 ? 60 : 4000);
         var body = Encoding.UTF8.GetBytes(Body(QueryData.OperationColumns, rows.Select(QueryData.Cells), statistics: "{\"query\":{\"executionTime\":1.5}}"));
         await using var server = new LogAnalyticsStandIn(_ => Chunked(body, chunkSize));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var streamed = await client.QueryRowsAsync(AcsCallAutomationIncomingOperations.Json, Operations(), Day).ToListAsync();
         var buffered = (await client.QueryAsync(AcsCallAutomationIncomingOperations.Json, Operations(), Day)).Rows;
@@ -122,7 +122,7 @@ public class StreamingTests
         var query = Operations().Project(t => new KqlProjection { t.OperationName });
         var body = Encoding.UTF8.GetBytes(Body(new[] { new ApiColumn("OperationName", "string") }, new[] { new[] { Cell("Play") }, new[] { Cell("Answer") } }));
         await using var server = new LogAnalyticsStandIn(_ => Chunked(body, 5));
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
         var names = new List<string?>();
         await foreach (var row in client.QueryRowsAsync(query, Day))
@@ -141,11 +141,11 @@ public class StreamingTests
         var text = Body(QueryData.OperationColumns, cells);
         var body = Encoding.UTF8.GetBytes(text);
 
-        var buffered = Assert.Throws<LogJsonException>(() => LogsQueryResponse.Read(AcsCallAutomationIncomingOperations.Json, body));
+        var buffered = Assert.Throws<LogJsonException>(() => LogAnalyticsResponse.Read(AcsCallAutomationIncomingOperations.Json, body));
         using var stream = new MemoryStream(body);
         var streamed = await Assert.ThrowsAsync<LogJsonException>(async () =>
         {
-            await foreach (var _ in LogsQueryResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, stream))
+            await foreach (var _ in LogAnalyticsResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, stream))
             {
             }
         });
@@ -170,7 +170,7 @@ public class StreamingTests
                 await released.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the rest never comes while the client waits
             },
         });
-        var client = new LogAnalyticsQueryClient(LogsQueryTarget.Workspace("w"), null, server.ClientOptions());
+        var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
         using var cancellation = new CancellationTokenSource();
 
         var received = 0;
@@ -197,7 +197,7 @@ public class StreamingTests
 
         var error = await Assert.ThrowsAsync<LogJsonException>(async () =>
         {
-            await foreach (var _ in LogsQueryResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, stream))
+            await foreach (var _ in LogAnalyticsResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, stream))
             {
             }
         });

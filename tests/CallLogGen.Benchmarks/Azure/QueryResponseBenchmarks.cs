@@ -46,7 +46,7 @@ public class QueryResponseBenchmarks
     [Benchmark]
     public long CallLogGen_Buffered()
     {
-        var result = LogsQueryResponse.Read(AcsCallAutomationIncomingOperations.Json, _body);
+        var result = LogAnalyticsResponse.Read(AcsCallAutomationIncomingOperations.Json, _body);
         return Checksum(result.Rows);
     }
 
@@ -54,7 +54,7 @@ public class QueryResponseBenchmarks
     public async Task<long> CallLogGen_Streamed()
     {
         long sum = 0;
-        await foreach (var row in LogsQueryResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, new MemoryStream(_body, writable: false)))
+        await foreach (var row in LogAnalyticsResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, new MemoryStream(_body, writable: false)))
         {
             sum += 1 + (row.DurationMs ?? 0);
         }

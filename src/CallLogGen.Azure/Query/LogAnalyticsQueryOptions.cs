@@ -4,7 +4,7 @@ using CallLogGen.Json;
 namespace CallLogGen.Azure.Query;
 
 /// <summary>Options of one query.</summary>
-public sealed class LogsQueryOptions
+public sealed class LogAnalyticsQueryOptions
 {
     /// <summary>The service's limit on <see cref="ServerTimeout"/>: 10 minutes.</summary>
     public static TimeSpan MaxServerTimeout { get; } = TimeSpan.FromMinutes(10);
@@ -17,13 +17,13 @@ public sealed class LogsQueryOptions
     /// </summary>
     public TimeSpan ServerTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>Asks for the query's statistics (<c>Prefer: include-statistics=true</c>): <see cref="LogsQueryResult.Statistics"/>.</summary>
+    /// <summary>Asks for the query's statistics (<c>Prefer: include-statistics=true</c>): <see cref="LogAnalyticsQueryResult.Statistics"/>.</summary>
     public bool IncludeStatistics { get; set; }
 
     /// <summary>
     /// When false (the default) a 200 whose result the service marks incomplete (<c>PartialError</c>) throws
-    /// <see cref="LogsPartialResultException"/>; when true the buffered queries return the partial rows with
-    /// <see cref="LogsQueryStatus.PartialFailure"/> and the error. A streamed query always ends with the exception.
+    /// <see cref="LogAnalyticsPartialResultException"/>; when true the buffered queries return the partial rows with
+    /// <see cref="LogAnalyticsQueryStatus.PartialFailure"/> and the error. A streamed query always ends with the exception.
     /// </summary>
     public bool AllowPartialResults { get; set; }
 

@@ -7,9 +7,9 @@ namespace CallLogGen.Azure.Query;
 /// What a query runs against: a Log Analytics workspace (<c>/v1/workspaces/{id}/query</c>) or, resource-centric,
 /// an Azure resource whose logs the caller may read (<c>/v1/{resourceId}/query</c>).
 /// </summary>
-public sealed class LogsQueryTarget : IEquatable<LogsQueryTarget>
+public sealed class LogAnalyticsTarget : IEquatable<LogAnalyticsTarget>
 {
-    private LogsQueryTarget(string id, bool isResource, string path)
+    private LogAnalyticsTarget(string id, bool isResource, string path)
     {
         Id = id;
         IsResource = isResource;
@@ -26,7 +26,7 @@ public sealed class LogsQueryTarget : IEquatable<LogsQueryTarget>
     public string Path { get; }
 
     /// <summary>A workspace, by its id (the GUID the portal shows as "Workspace ID").</summary>
-    public static LogsQueryTarget Workspace(string workspaceId)
+    public static LogAnalyticsTarget Workspace(string workspaceId)
     {
         if (string.IsNullOrWhiteSpace(workspaceId))
         {
@@ -34,11 +34,11 @@ public sealed class LogsQueryTarget : IEquatable<LogsQueryTarget>
         }
 
         var id = workspaceId.Trim();
-        return new LogsQueryTarget(id, isResource: false, "v1/workspaces/" + Uri.EscapeDataString(id) + "/query");
+        return new LogAnalyticsTarget(id, isResource: false, "v1/workspaces/" + Uri.EscapeDataString(id) + "/query");
     }
 
     /// <summary>An Azure resource, by its resource id (<c>/subscriptions/.../providers/Microsoft.Communication/communicationServices/name</c>).</summary>
-    public static LogsQueryTarget Resource(string resourceId)
+    public static LogAnalyticsTarget Resource(string resourceId)
     {
         if (string.IsNullOrWhiteSpace(resourceId) || resourceId.Trim()[0] != '/')
         {
@@ -52,14 +52,14 @@ public sealed class LogsQueryTarget : IEquatable<LogsQueryTarget>
             path.Append('/').Append(Uri.EscapeDataString(segment));
         }
 
-        return new LogsQueryTarget(id, isResource: true, path.Append("/query").ToString());
+        return new LogAnalyticsTarget(id, isResource: true, path.Append("/query").ToString());
     }
 
     /// <inheritdoc/>
-    public bool Equals(LogsQueryTarget? other) => other is not null && other.Path == Path;
+    public bool Equals(LogAnalyticsTarget? other) => other is not null && other.Path == Path;
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as LogsQueryTarget);
+    public override bool Equals(object? obj) => Equals(obj as LogAnalyticsTarget);
 
     /// <inheritdoc/>
     public override int GetHashCode() => Path.GetHashCode();

@@ -9,7 +9,7 @@ namespace CallLogGen.Azure.Query;
 /// A OneAPI error object as the query API sends it: <c>{"code", "message", "details": [...], "innererror": {...}}</c>,
 /// both for fatal errors (a 4xx or 5xx body's <c>error</c>) and for the <c>PartialError</c> of a 200 whose result is incomplete.
 /// </summary>
-public sealed class LogsQueryError
+public sealed class LogAnalyticsError
 {
     /// <summary>The Kusto engine's code for E_QUERY_RESULT_SET_TOO_LARGE (0x80DA0003), as the API writes it in <c>innererror.code</c>.</summary>
     internal const string ResultTooLargeHResult = "-2133196797";
@@ -17,11 +17,11 @@ public sealed class LogsQueryError
     internal const string ResultTooLargeName = "E_QUERY_RESULT_SET_TOO_LARGE";
 
     /// <summary>Creates an error; the service's are read with <see cref="FromJson"/>.</summary>
-    public LogsQueryError(string code, string message, IReadOnlyList<LogsQueryError>? details = null, LogsQueryError? innerError = null)
+    public LogAnalyticsError(string code, string message, IReadOnlyList<LogAnalyticsError>? details = null, LogAnalyticsError? innerError = null)
     {
         Code = code ?? string.Empty;
         Message = message ?? string.Empty;
-        Details = details ?? Array.Empty<LogsQueryError>();
+        Details = details ?? Array.Empty<LogAnalyticsError>();
         InnerError = innerError;
     }
 
@@ -32,10 +32,10 @@ public sealed class LogsQueryError
     public string Message { get; }
 
     /// <summary>The errors this one is made of (a <c>PartialError</c> lists the engine's errors here).</summary>
-    public IReadOnlyList<LogsQueryError> Details { get; }
+    public IReadOnlyList<LogAnalyticsError> Details { get; }
 
     /// <summary>The more specific error inside this one (<c>SyntaxError</c> inside <c>BadArgumentError</c>).</summary>
-    public LogsQueryError? InnerError { get; }
+    public LogAnalyticsError? InnerError { get; }
 
     /// <summary>
     /// True when this error or any inside it says the result was cut by the service's result limit
@@ -49,17 +49,17 @@ public sealed class LogsQueryError
         || Any(Details);
 
     /// <summary>Reads an error object; a string or another shape becomes an error whose message is the JSON text.</summary>
-    public static LogsQueryError FromJson(JsonElement error)
+    public static LogAnalyticsError FromJson(JsonElement error)
     {
         if (error.ValueKind != JsonValueKind.Object)
         {
             var text = error.ValueKind == JsonValueKind.String ? error.GetString() ?? string.Empty : error.GetRawText();
-            return new LogsQueryError(text, text);
+            return new LogAnalyticsError(text, text);
         }
 
         string code = string.Empty, message = string.Empty;
-        var details = new List<LogsQueryError>();
-        LogsQueryError? inner = null;
+        var details = new List<LogAnalyticsError>();
+        LogAnalyticsError? inner = null;
         foreach (var property in error.EnumerateObject())
         {
             switch (property.Name)
@@ -83,7 +83,7 @@ public sealed class LogsQueryError
             }
         }
 
-        return new LogsQueryError(code, message, details, inner);
+        return new LogAnalyticsError(code, message, details, inner);
     }
 
     /// <summary><c>code: message</c>, then the inner error and the details, indented.</summary>
@@ -120,7 +120,7 @@ public sealed class LogsQueryError
         }
     }
 
-    private static bool Any(IReadOnlyList<LogsQueryError> errors)
+    private static bool Any(IReadOnlyList<LogAnalyticsError> errors)
     {
         foreach (var error in errors)
         {

@@ -8,9 +8,9 @@ namespace CallLogGen.Azure.Query;
 /// The time range of a query, sent as the request's <c>timespan</c>: the service applies it to every table's
 /// <c>TimeGenerated</c> on top of any filter in the query. <see cref="All"/> sends none.
 /// </summary>
-public readonly struct LogsTimeRange : IEquatable<LogsTimeRange>
+public readonly struct LogAnalyticsTimeRange : IEquatable<LogAnalyticsTimeRange>
 {
-    private LogsTimeRange(DateTimeOffset? start, DateTimeOffset? end, TimeSpan? duration)
+    private LogAnalyticsTimeRange(DateTimeOffset? start, DateTimeOffset? end, TimeSpan? duration)
     {
         Start = start;
         End = end;
@@ -18,7 +18,7 @@ public readonly struct LogsTimeRange : IEquatable<LogsTimeRange>
     }
 
     /// <summary>No time range: the query alone says which records it reads (the service's whole retention unless it filters).</summary>
-    public static LogsTimeRange All => default;
+    public static LogAnalyticsTimeRange All => default;
 
     /// <summary>The start, for a range given by its ends.</summary>
     public DateTimeOffset? Start { get; }
@@ -33,25 +33,25 @@ public readonly struct LogsTimeRange : IEquatable<LogsTimeRange>
     public bool IsAll => Start is null && Duration is null;
 
     /// <summary>The last <paramref name="duration"/> before the service runs the query (<c>PT1H</c>).</summary>
-    public static LogsTimeRange Last(TimeSpan duration)
+    public static LogAnalyticsTimeRange Last(TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "The time range must be positive.");
         }
 
-        return new LogsTimeRange(null, null, duration);
+        return new LogAnalyticsTimeRange(null, null, duration);
     }
 
     /// <summary>From <paramref name="start"/> to <paramref name="end"/> (<c>start/end</c> in ISO 8601, UTC).</summary>
-    public static LogsTimeRange Between(DateTimeOffset start, DateTimeOffset end)
+    public static LogAnalyticsTimeRange Between(DateTimeOffset start, DateTimeOffset end)
     {
         if (end <= start)
         {
             throw new ArgumentException($"The time range ends ({end:O}) before it starts ({start:O}).", nameof(end));
         }
 
-        return new LogsTimeRange(start.ToUniversalTime(), end.ToUniversalTime(), null);
+        return new LogAnalyticsTimeRange(start.ToUniversalTime(), end.ToUniversalTime(), null);
     }
 
     /// <summary>The <c>timespan</c> value: an ISO 8601 duration or <c>start/end</c>; null for <see cref="All"/>.</summary>
@@ -77,10 +77,10 @@ public readonly struct LogsTimeRange : IEquatable<LogsTimeRange>
     }
 
     /// <inheritdoc/>
-    public bool Equals(LogsTimeRange other) => Start == other.Start && End == other.End && Duration == other.Duration;
+    public bool Equals(LogAnalyticsTimeRange other) => Start == other.Start && End == other.End && Duration == other.Duration;
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is LogsTimeRange other && Equals(other);
+    public override bool Equals(object? obj) => obj is LogAnalyticsTimeRange other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => (Start?.GetHashCode() ?? 0) ^ (End?.GetHashCode() ?? 0) ^ (Duration?.GetHashCode() ?? 0);

@@ -7,19 +7,19 @@ using CallLogGen.Kql;
 namespace CallLogGen.Azure.Query;
 
 /// <summary>Whether a result is whole.</summary>
-public enum LogsQueryStatus
+public enum LogAnalyticsQueryStatus
 {
     /// <summary>Every row the query returns (204, no data, included).</summary>
     Success,
 
-    /// <summary>The service returned some rows and a <c>PartialError</c>: see <see cref="LogsQueryResult.Error"/>.</summary>
+    /// <summary>The service returned some rows and a <c>PartialError</c>: see <see cref="LogAnalyticsQueryResult.Error"/>.</summary>
     PartialFailure,
 }
 
 /// <summary>One time window of a query the client split because the service cut its result.</summary>
-public sealed class LogsQueryWindow
+public sealed class LogAnalyticsQueryWindow
 {
-    internal LogsQueryWindow(DateTimeOffset start, DateTimeOffset end, int rowCount, JsonElement? statistics)
+    internal LogAnalyticsQueryWindow(DateTimeOffset start, DateTimeOffset end, int rowCount, JsonElement? statistics)
     {
         Start = start;
         End = end;
@@ -44,9 +44,9 @@ public sealed class LogsQueryWindow
 }
 
 /// <summary>What a buffered query returned besides its rows.</summary>
-public abstract class LogsQueryResult
+public abstract class LogAnalyticsQueryResult
 {
-    private protected LogsQueryResult(LogsQueryStatus status, LogsQueryError? error, JsonElement? statistics, IReadOnlyList<LogsQueryWindow> windows)
+    private protected LogAnalyticsQueryResult(LogAnalyticsQueryStatus status, LogAnalyticsError? error, JsonElement? statistics, IReadOnlyList<LogAnalyticsQueryWindow> windows)
     {
         Status = status;
         Error = error;
@@ -55,19 +55,19 @@ public abstract class LogsQueryResult
     }
 
     /// <summary>Whether the rows are all the query returns.</summary>
-    public LogsQueryStatus Status { get; }
+    public LogAnalyticsQueryStatus Status { get; }
 
-    /// <summary>The service's <c>PartialError</c> when <see cref="Status"/> is <see cref="LogsQueryStatus.PartialFailure"/>.</summary>
-    public LogsQueryError? Error { get; }
+    /// <summary>The service's <c>PartialError</c> when <see cref="Status"/> is <see cref="LogAnalyticsQueryStatus.PartialFailure"/>.</summary>
+    public LogAnalyticsError? Error { get; }
 
-    /// <summary>The service's statistics (<see cref="LogsQueryOptions.IncludeStatistics"/>); per window in <see cref="Windows"/> when split.</summary>
+    /// <summary>The service's statistics (<see cref="LogAnalyticsQueryOptions.IncludeStatistics"/>); per window in <see cref="Windows"/> when split.</summary>
     public JsonElement? Statistics { get; }
 
     /// <summary>
     /// Empty unless the service cut the result at its limit and the client ran the query again in time windows:
     /// then the windows, in time order, whose rows were joined (in that order) into the result.
     /// </summary>
-    public IReadOnlyList<LogsQueryWindow> Windows { get; }
+    public IReadOnlyList<LogAnalyticsQueryWindow> Windows { get; }
 
     /// <summary>True when the result was joined from <see cref="Windows"/>.</summary>
     public bool WasSplit => Windows.Count > 0;
@@ -75,15 +75,15 @@ public abstract class LogsQueryResult
 
 /// <summary>A buffered query's rows: the model's records, or <see cref="KqlResultRow"/>s for any other shape.</summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class LogsQueryResult<TRow> : LogsQueryResult
+public sealed class LogAnalyticsQueryResult<TRow> : LogAnalyticsQueryResult
 {
-    internal LogsQueryResult(
+    internal LogAnalyticsQueryResult(
         IReadOnlyList<TRow> rows,
         IReadOnlyList<KqlResultColumn> columns,
-        LogsQueryStatus status,
-        LogsQueryError? error,
+        LogAnalyticsQueryStatus status,
+        LogAnalyticsError? error,
         JsonElement? statistics,
-        IReadOnlyList<LogsQueryWindow> windows)
+        IReadOnlyList<LogAnalyticsQueryWindow> windows)
         : base(status, error, statistics, windows)
     {
         Rows = rows;

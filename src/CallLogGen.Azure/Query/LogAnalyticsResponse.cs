@@ -11,12 +11,12 @@ namespace CallLogGen.Azure.Query;
 
 /// <summary>
 /// Reads query API response bodies, <c>{"tables":[...], "error"?, "statistics"?}</c>: buffered into a
-/// <see cref="LogsQueryResult{TRow}"/>, or streamed row by row. The client uses these; they also read a response
+/// <see cref="LogAnalyticsQueryResult{TRow}"/>, or streamed row by row. The client uses these; they also read a response
 /// that came another way (a cache, a proxy, a file). Rows are typed by the runtime's readers: columns bound by name,
 /// a missing optional column left null, a missing required one an error naming it, <c>dynamic</c> as JSON or as a
 /// JSON string.
 /// </summary>
-public static class LogsQueryResponse
+public static class LogAnalyticsResponse
 {
     /// <summary>Bytes of rows read per batch when streaming.</summary>
     internal const int BatchBytes = 128 * 1024;
@@ -25,7 +25,7 @@ public static class LogsQueryResponse
 
     /// <summary>Reads a whole response body into records of a model.</summary>
     /// <exception cref="LogJsonException">The body is not a query result, or a row does not fit the model.</exception>
-    public static LogsQueryResult<T> Read<T>(LogRecordJson<T> model, ReadOnlySpan<byte> body, LogReadOptions? options = null)
+    public static LogAnalyticsQueryResult<T> Read<T>(LogRecordJson<T> model, ReadOnlySpan<byte> body, LogReadOptions? options = null)
         where T : class
     {
         if (model is null)
@@ -35,12 +35,12 @@ public static class LogsQueryResponse
 
         var scanner = Scan(body, options);
         var rows = scanner.HasTable ? model.ReadQueryResult(body, tableName: null, options) : new List<T>();
-        return new LogsQueryResult<T>(rows, Array.Empty<KqlResultColumn>(), StatusOf(scanner.Error), scanner.Error, scanner.Statistics, Array.Empty<LogsQueryWindow>());
+        return new LogAnalyticsQueryResult<T>(rows, Array.Empty<KqlResultColumn>(), StatusOf(scanner.Error), scanner.Error, scanner.Statistics, Array.Empty<LogAnalyticsQueryWindow>());
     }
 
     /// <summary>Reads a whole response body into rows typed by the query's columns (<c>row.Get(failures)</c>).</summary>
     /// <exception cref="LogJsonException">The body is not a query result, lacks a column of the query, or has a cell of the wrong type.</exception>
-    public static LogsQueryResult<KqlResultRow> Read(IKqlQuery query, ReadOnlySpan<byte> body, LogReadOptions? options = null)
+    public static LogAnalyticsQueryResult<KqlResultRow> Read(IKqlQuery query, ReadOnlySpan<byte> body, LogReadOptions? options = null)
     {
         if (query is null)
         {
@@ -50,17 +50,17 @@ public static class LogsQueryResponse
         var scanner = Scan(body, options);
         if (!scanner.HasTable)
         {
-            return new LogsQueryResult<KqlResultRow>(Array.Empty<KqlResultRow>(), Array.Empty<KqlResultColumn>(), StatusOf(scanner.Error), scanner.Error, scanner.Statistics, Array.Empty<LogsQueryWindow>());
+            return new LogAnalyticsQueryResult<KqlResultRow>(Array.Empty<KqlResultRow>(), Array.Empty<KqlResultColumn>(), StatusOf(scanner.Error), scanner.Error, scanner.Statistics, Array.Empty<LogAnalyticsQueryWindow>());
         }
 
         var table = KqlResultTable.Read(query, body, options);
-        return new LogsQueryResult<KqlResultRow>(table, table.Columns, StatusOf(scanner.Error), scanner.Error, scanner.Statistics, Array.Empty<LogsQueryWindow>());
+        return new LogAnalyticsQueryResult<KqlResultRow>(table, table.Columns, StatusOf(scanner.Error), scanner.Error, scanner.Statistics, Array.Empty<LogAnalyticsQueryWindow>());
     }
 
     /// <summary>
     /// Streams a response's rows into records of a model as they arrive: memory stays bounded by a batch of rows,
     /// however large the response. When the response carries a <c>PartialError</c> (before or after its rows), the
-    /// enumeration ends, after every row that did arrive, with <see cref="LogsPartialResultException"/>.
+    /// enumeration ends, after every row that did arrive, with <see cref="LogAnalyticsPartialResultException"/>.
     /// </summary>
     public static IAsyncEnumerable<T> ReadRowsAsync<T>(LogRecordJson<T> model, Stream body, LogReadOptions? options = null, CancellationToken cancellationToken = default)
         where T : class
@@ -84,7 +84,7 @@ public static class LogsQueryResponse
         return ReadRowsAsync(body, document => KqlResultTable.Read(query, document, options), options, cancellationToken);
     }
 
-    internal static LogsQueryStatus StatusOf(LogsQueryError? error) => error is null ? LogsQueryStatus.Success : LogsQueryStatus.PartialFailure;
+    internal static LogAnalyticsQueryStatus StatusOf(LogAnalyticsError? error) => error is null ? LogAnalyticsQueryStatus.Success : LogAnalyticsQueryStatus.PartialFailure;
 
     internal static async IAsyncEnumerable<TRow> ReadRowsAsync<TRow>(Stream body, RowBatchReader<TRow> readBatch, LogReadOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -138,11 +138,11 @@ public static class LogsQueryResponse
 
         if (scanner.Error is { } error)
         {
-            throw new LogsPartialResultException(error, delivered, PartialMessage(error, delivered, streamed: true));
+            throw new LogAnalyticsPartialResultException(error, delivered, PartialMessage(error, delivered, streamed: true));
         }
     }
 
-    internal static string PartialMessage(LogsQueryError error, long rows, bool streamed)
+    internal static string PartialMessage(LogAnalyticsError error, long rows, bool streamed)
     {
         var what = error.IsResultLimitExceeded
             ? "the service cut the result at its limit (500,000 rows or 64 MB of compressed data)"
