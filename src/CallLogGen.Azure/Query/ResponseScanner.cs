@@ -85,7 +85,7 @@ internal sealed class ResponseScanner
             throw Fault("not valid JSON: " + e.Message, reader.BytesConsumed, data, line, lineCountedTo, e);
         }
 
-        if (_stage != Stage.End && isFinal)
+        if (_stage != Stage.End && isFinal && !(_stage == Stage.Rows && _rows!.IsFull))
         {
             throw Fault("the response ends " + _stage switch
             {
@@ -259,7 +259,7 @@ internal sealed class ResponseScanner
             case Stage.Rows:
                 if (_rows!.IsFull)
                 {
-                    return false; // let the caller read this batch before more rows are copied
+                    return false; // the caller reads this batch, then scans on: not the end of the data
                 }
 
                 if (!reader.Read())

@@ -190,6 +190,25 @@ public class StreamingTests
     }
 
     [Fact]
+    public async Task A_row_larger_than_the_read_buffer_and_the_rows_after_it_all_arrive()
+    {
+        // 300 KB in one cell: the read buffer (64 KB) grows to hold the row, and the batch (128 KB) fills mid-buffer.
+        var rows = QueryData.Day(2000);
+        var cells = rows.Select(QueryData.Cells).ToList();
+        cells[3][1] = Cell(new string('x', 300_000));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Body(QueryData.OperationColumns, cells)));
+
+        var read = new List<AcsCallAutomationIncomingOperations>();
+        await foreach (var row in LogAnalyticsResponse.ReadRowsAsync(AcsCallAutomationIncomingOperations.Json, stream))
+        {
+            read.Add(row);
+        }
+
+        Assert.Equal(rows.Select(r => r.TimeGenerated), read.Select(r => r.TimeGenerated));
+        Assert.Equal(300_000, read[3].OperationName!.Length);
+    }
+
+    [Fact]
     public async Task A_stream_that_ends_inside_the_rows_says_so()
     {
         var text = Body(QueryData.OperationColumns, QueryData.Day(5).Select(QueryData.Cells));
