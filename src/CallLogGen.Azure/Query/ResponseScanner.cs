@@ -134,14 +134,13 @@ internal sealed class ResponseScanner
                 return true;
 
             case Stage.Top:
-                if (!reader.Read())
+                if (!NextItem(ref reader, JsonTokenType.EndObject, Stage.End, out var closedEnd))
                 {
                     return false;
                 }
 
-                if (reader.TokenType == JsonTokenType.EndObject)
+                if (closedEnd)
                 {
-                    _stage = Stage.End;
                     return true;
                 }
 
@@ -182,14 +181,13 @@ internal sealed class ResponseScanner
                 return true;
 
             case Stage.Tables:
-                if (!reader.Read())
+                if (!NextItem(ref reader, JsonTokenType.EndArray, Stage.Top, out var closedTop))
                 {
                     return false;
                 }
 
-                if (reader.TokenType == JsonTokenType.EndArray)
+                if (closedTop)
                 {
-                    _stage = Stage.Top;
                     return true;
                 }
 
@@ -209,14 +207,13 @@ internal sealed class ResponseScanner
                 return true;
 
             case Stage.Table:
-                if (!reader.Read())
+                if (!NextItem(ref reader, JsonTokenType.EndObject, Stage.Tables, out var closedTables))
                 {
                     return false;
                 }
 
-                if (reader.TokenType == JsonTokenType.EndObject)
+                if (closedTables)
                 {
-                    _stage = Stage.Tables;
                     return true;
                 }
 
@@ -262,14 +259,13 @@ internal sealed class ResponseScanner
                     return false; // the caller reads this batch, then scans on: not the end of the data
                 }
 
-                if (!reader.Read())
+                if (!NextItem(ref reader, JsonTokenType.EndArray, Stage.Table, out var closedTable))
                 {
                     return false;
                 }
 
-                if (reader.TokenType == JsonTokenType.EndArray)
+                if (closedTable)
                 {
-                    _stage = Stage.Table;
                     return true;
                 }
 
@@ -292,6 +288,27 @@ internal sealed class ResponseScanner
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Reads the next token of an object or array: false when the data ends first. At the container's
+    /// <paramref name="end"/> token it moves to <paramref name="after"/> and says so in <paramref name="closed"/>.
+    /// </summary>
+    private bool NextItem(ref Utf8JsonReader reader, JsonTokenType end, Stage after, out bool closed)
+    {
+        closed = false;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == end)
+        {
+            _stage = after;
+            closed = true;
+        }
+
+        return true;
     }
 
     /// <summary>Reads a property's whole value; the reader is on the property name.</summary>
