@@ -131,11 +131,12 @@ public class SplitTests
         await using var server = new LogAnalyticsStandIn(request => Workspace(request, data, limit: 2, bySize: false));
         var client = new LogAnalyticsQueryClient(LogAnalyticsTarget.Workspace("w"), null, server.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), Day));
+        var minute = LogAnalyticsTimeRange.Between(instant.AddSeconds(-20), instant.AddSeconds(44));
+        var error = await Assert.ThrowsAsync<LogAnalyticsPartialResultException>(() => client.QueryAsync(AcsCallAutomationIncomingOperations.Json, RowByRowQuery(), minute));
 
         Assert.True(error.IsResultLimitExceeded);
         Assert.Contains("Even the window", error.Message, StringComparison.Ordinal);
-        Assert.InRange(server.Requests.Count, 18, 80); // about log2(a day in seconds) levels, two windows each
+        Assert.Equal(1 + 2 * 6, server.Requests.Count); // 64 s halved six times down to 1 s, two windows a level
         server.AssertEveryRequestFollowedTheContract();
     }
 }
