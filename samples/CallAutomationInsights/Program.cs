@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "record" => PrintExampleRecord(),
     "analyze" when args.Contains("--storage") => await CallAutomationInsights.Storage.StorageAnalysis.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
     "analyze" => await CallAutomationInsights.CallAnalysis.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
+    "query" => await CallAutomationInsights.Query.QueryCommand.RunAsync(args.Skip(1).ToList(), Console.Out, Console.Error),
     null or "help" or "--help" or "-h" => PrintHelp(),
     var unknown => Fail($"unknown command '{unknown}'"),
 };
@@ -36,6 +37,9 @@ static int PrintHelp()
                             the same, read from the diagnostic-settings archives in a storage account (an account
                             URL signs in with DefaultAzureCredential); --from defaults to a day ago; --checkpoint
                             stores where the read stopped, and the next run reads only what was written since
+          query --workspace ID [--from --to] [--endpoint URL] [--no-auth] [--call CORRELATIONID]
+                            runs the sample queries on a Log Analytics workspace (--resource ID for a resource)
+                            and prints their rows; with --call, that call's operations, one line each
           help              this text
         """);
     return 0;
