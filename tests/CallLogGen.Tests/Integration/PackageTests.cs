@@ -6,7 +6,8 @@ namespace CallLogGen.Tests.Integration;
 /// <summary>
 /// The nupkg as a user gets it: packed from the repository, checked for its layout, then added with
 /// <c>dotnet add package</c> to a fresh console project for .NET 8, 9 and 10 that has a JSON table schema and a
-/// docs-style markdown page in its schemas/ folder (found by the package's default glob), built with warnings as
+/// docs-style markdown page in its schemas/ folder (found by the package's default glob) and two tables of the built-in
+/// reference named with CallLogGenTable items, built with warnings as
 /// errors and run on .NET 10 and (self-contained) on .NET 8. Slow (several dotnet commands): hence tests sharing one pack.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -132,6 +133,8 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json).
             "table AppAudit (TimeGenerated:datetime, UserName:string, DurationMs:long)",
             "table MyTable (TimeGenerated:datetime, Level:string)",
+            // The tables named in the project file (CallLogGenTable), both of them.
+            "reference ACSBillingUsage AZKVAuditLogs 4",
             // The generated models, used as types.
             "model MyTable Warning 2026-01-02T03:04:05.0000000+00:00",
             "model AppAudit alice 42",
@@ -189,6 +192,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             <RootNamespace>PackageConsumer</RootNamespace>
             <CallLogGenNamespace>PackageConsumer.Logs</CallLogGenNamespace>
           </PropertyGroup>
+          <ItemGroup>
+            <!-- Two tables of the built-in reference, by name: both must reach the generator. -->
+            <CallLogGenTable Include="ACSBillingUsage;AZKVAuditLogs" />
+          </ItemGroup>
         </Project>
         """;
 
@@ -197,10 +204,12 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         using System.Text;
         using PackageConsumer.Logs;
 
-        foreach (var table in CallLogTables.All)
+        foreach (var table in CallLogTables.All.Where(t => t.TableName is not ("ACSBillingUsage" or "AZKVAuditLogs")))
         {
             Console.WriteLine("table " + table.TableName + " " + table.ToCslSchema());
         }
+
+        Console.WriteLine("reference " + AcsBillingUsage.Schema.TableName + " " + AzkvAuditLogs.Schema.TableName + " " + CallLogTables.All.Count);
 
         var record = new MyTable { TimeGenerated = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Level = "Warning" };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {MyTable.Schema.TableName} {record.Level} {record.TimeGenerated:O}"));
