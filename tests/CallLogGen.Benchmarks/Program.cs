@@ -5,7 +5,8 @@ namespace CallLogGen.Benchmarks;
 /// <summary>
 /// <c>--report</c>: sizes of the generated source, what each edit re-ran (from the drivers' step tracking)
 /// and quick stopwatch timings, in a few seconds. <c>--check-serializers</c>: every JSON reader once over the
-/// serializer benchmarks' data, checked to agree. <c>--unmapped-cost</c>: the generated reader with and without
+/// serializer benchmarks' data, checked to agree. <c>--output-size</c>: bytes of C# per column for real tables
+/// and the cost of generating and compiling every table of the built-in reference. <c>--unmapped-cost</c>: the generated reader with and without
 /// the export fields the table has no column for. Anything else goes to BenchmarkDotNet
 /// (<c>--filter '*'</c>, <c>--job short</c>, <c>--job Dry</c>, <c>--list flat</c>...).
 /// </summary>
@@ -16,6 +17,11 @@ public static class Program
         if (args.Contains("--report", StringComparer.Ordinal))
         {
             return Report.Run(Console.Out);
+        }
+
+        if (args.Contains("--output-size", StringComparer.Ordinal))
+        {
+            return OutputSize.Run(Console.Out);
         }
 
         if (args.Contains("--unmapped-cost", StringComparer.Ordinal))
