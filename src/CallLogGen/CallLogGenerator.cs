@@ -34,7 +34,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         public const string ResolvedSchema = nameof(ResolvedSchema);
         public const string Tables = nameof(Tables);
         public const string LanguageSupport = nameof(LanguageSupport);
-        public const string Catalog = nameof(Catalog);
+        public const string TablesIndex = nameof(TablesIndex);
     }
 
     /// <summary>The AdditionalFiles metadata the package's props set on schema files.</summary>
@@ -100,17 +100,17 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             }
         });
 
-        // Only the type names: a column edit in one table must not re-emit the catalogue.
-        var catalog = resolved
+        // Only the type names: a column edit in one table must not re-emit the tables index.
+        var tablesIndex = resolved
             .Select(static (schema, _) => schema.Tables.Select(static t => t.TypeName).ToEquatableArray())
             .Combine(settings.Select(static (s, _) => s.Namespace))
-            .WithTrackingName(Steps.Catalog);
+            .WithTrackingName(Steps.TablesIndex);
 
-        context.RegisterSourceOutput(catalog.Combine(languageSupport), static (output, pair) =>
+        context.RegisterSourceOutput(tablesIndex.Combine(languageSupport), static (output, pair) =>
         {
             if (IsSupported(pair.Right) && !pair.Left.Left.IsEmpty)
             {
-                output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(pair.Left.Right, pair.Left.Left), System.Text.Encoding.UTF8));
+                output.AddSource(TablesIndexEmitter.HintName, SourceText.From(TablesIndexEmitter.Emit(pair.Left.Right, pair.Left.Left), System.Text.Encoding.UTF8));
             }
         });
 

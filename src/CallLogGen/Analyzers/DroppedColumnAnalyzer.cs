@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CallLogGen.Diagnostics;
+using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -24,7 +25,7 @@ namespace CallLogGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedColumnAnalyzer : QueryInvocationAnalyzer
 {
-    private const string TimeColumn = "TimeGenerated";
+    private const string TimeColumn = GeneratedShape.TimeColumn;
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.QueryUsesDroppedColumn);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using CallLogGen.Model;
+using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,9 +25,8 @@ internal sealed class QueryChain
 
     private static readonly string DynamicName = KqlType.Dynamic.ToKqlName();
 
-    // Reading a generated column's KQL name means finding its initializer in the generated syntax; every chain over a
-    // table needs the same answers, so they are kept per symbol (symbols belong to one compilation; weak keys let
-    // them go with it). The cached dictionaries are never changed: operators build new ones.
+    // Every chain over a table needs the same columns, so they are kept per symbol (symbols belong to one compilation;
+    // weak keys let them go with it). The cached dictionaries are never changed: operators build new ones.
     private static readonly ConditionalWeakTable<INamedTypeSymbol, Dictionary<string, ResultColumn>> ColumnsOfTable = new();
     private static readonly ConditionalWeakTable<IPropertySymbol, string> KqlNames = new();
 
@@ -109,15 +109,15 @@ internal sealed class QueryChain
 
     /// <summary>Whether <paramref name="type"/> is <c>CallLogGen.Kql.KqlQuery&lt;T&gt;</c>.</summary>
     public static bool IsQuery(ITypeSymbol? type) =>
-        type?.OriginalDefinition is INamedTypeSymbol { MetadataName: "KqlQuery`1" } definition && IsKqlType(definition);
+        type?.OriginalDefinition is INamedTypeSymbol definition && definition.MetadataName == GeneratedShape.KqlQueryType.Name && IsKqlType(definition);
 
     /// <summary>A generated model's <c>static Query()</c>: the start of a chain whose columns are the table's.</summary>
     public static bool IsGeneratedQueryStart(IMethodSymbol method) =>
-        method is { Name: "Query", IsStatic: true, Parameters.Length: 0 } && method.ContainingType.GetTypeMembers("KqlColumns").Length > 0;
+        method is { Name: GeneratedShape.QueryMethod, IsStatic: true, Parameters.Length: 0 } && method.ContainingType.GetTypeMembers(GeneratedShape.ColumnsClass).Length > 0;
 
-    /// <summary>Whether <paramref name="type"/> is in <c>CallLogGen.Kql</c>.</summary>
+    /// <summary>Whether <paramref name="type"/> is in the runtime's <c>CallLogGen.Kql</c> namespace.</summary>
     public static bool IsKqlType(INamedTypeSymbol? type) =>
-        type is { ContainingNamespace: { Name: "Kql", ContainingNamespace: { Name: "CallLogGen", ContainingNamespace.IsGlobalNamespace: true } } };
+        type?.ContainingNamespace is { } ns && ns.ToDisplayString() == GeneratedShape.KqlNamespace;
 
     public static IOperation Unwrap(IOperation operation)
     {
@@ -204,14 +204,18 @@ internal sealed class QueryChain
         }
     }
 
-    /// <summary>The KQL name of a generated column property, from its initializer (<c>KqlString.Column("URI")</c>); else its C# name.</summary>
+    /// <summary>
+    /// The KQL name of a generated column property (of the model or of its <c>KqlColumns</c>): the model property's
+    /// <c>[ColumnName]</c>, where the generator wrote one, else the property's own name (<see cref="GeneratedShape"/>).
+    /// </summary>
     public static string KqlName(IPropertySymbol property) => KqlNames.GetValue(property, ReadKqlName);
 
     private static string ReadKqlName(IPropertySymbol property)
     {
-        foreach (var reference in property.DeclaringSyntaxReferences)
+        var model = property.ContainingType is { Name: GeneratedShape.ColumnsClass, ContainingType: { } outer } ? outer : property.ContainingType;
+        foreach (var member in model?.GetMembers(property.Name) ?? ImmutableArray<ISymbol>.Empty)
         {
-            if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer.Value: var value } && ColumnNameFromSyntax(value) is { } name)
+            if (member is IPropertySymbol modelProperty && AttributeArgument(modelProperty, GeneratedShape.ColumnNameAttribute) is string name)
             {
                 return name;
             }
@@ -219,6 +223,26 @@ internal sealed class QueryChain
 
         return property.Name;
     }
+
+    /// <summary>The first constructor argument of <paramref name="symbol"/>'s attribute of the runtime type <paramref name="attribute"/>; null where it has none.</summary>
+    public static object? AttributeArgument(ISymbol symbol, GeneratedShape.RuntimeType attribute)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (Is(data.AttributeClass, attribute) && data.ConstructorArguments.Length > 0)
+            {
+                return data.ConstructorArguments[0].Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is the runtime library's type <paramref name="runtimeType"/>.</summary>
+    public static bool Is(ITypeSymbol? type, GeneratedShape.RuntimeType runtimeType) =>
+        type is INamedTypeSymbol { OriginalDefinition: var definition }
+        && definition.MetadataName == runtimeType.Name
+        && definition.ContainingNamespace?.ToDisplayString() == runtimeType.Namespace;
 
     // The columns after a narrowing operator: what was there and is not any more was dropped by it.
     private bool Replace(IEnumerable<ResultColumn> after, string op)

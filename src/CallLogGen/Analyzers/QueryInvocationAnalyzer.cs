@@ -1,3 +1,4 @@
+using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,8 +11,6 @@ namespace CallLogGen.Analyzers;
 /// </summary>
 public abstract class QueryInvocationAnalyzer : DiagnosticAnalyzer
 {
-    private const string QueryTypeName = "CallLogGen.Kql.KqlQuery`1";
-
     /// <inheritdoc/>
     public sealed override void Initialize(AnalysisContext context)
     {
@@ -19,7 +18,7 @@ public abstract class QueryInvocationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var queryType = start.Compilation.GetTypeByMetadataName(QueryTypeName);
+            var queryType = start.Compilation.GetTypeByMetadataName(GeneratedShape.KqlQueryType.MetadataName);
             if (queryType is null)
             {
                 return; // The project does not use CallLogGen's runtime: nothing to check.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CallLogGen.Diagnostics;
+using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,9 +27,6 @@ namespace CallLogGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
 {
-    private const string JsonTypeName = "CallLogGen.Json.LogRecordJson`1";
-    private const string AttributeName = "CallLogGen.RequiredColumnAttribute";
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.QueryResultLacksRequiredColumn);
 
@@ -39,8 +37,8 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var json = start.Compilation.GetTypeByMetadataName(JsonTypeName);
-            var attribute = start.Compilation.GetTypeByMetadataName(AttributeName);
+            var json = start.Compilation.GetTypeByMetadataName(GeneratedShape.LogRecordJsonType.MetadataName);
+            var attribute = start.Compilation.GetTypeByMetadataName(GeneratedShape.RequiredColumnAttribute.MetadataName);
             if (json is null || attribute is null)
             {
                 return; // The project does not use CallLogGen's runtime (or one without typed query results).
@@ -111,7 +109,7 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static ImmutableArray<RequiredColumn> RequiredColumns(INamedTypeSymbol model, INamedTypeSymbol attribute)
     {
-        if (model.GetTypeMembers("KqlColumns").FirstOrDefault() is not { } columns)
+        if (model.GetTypeMembers(GeneratedShape.ColumnsClass).FirstOrDefault() is not { } columns)
         {
             return ImmutableArray<RequiredColumn>.Empty;
         }

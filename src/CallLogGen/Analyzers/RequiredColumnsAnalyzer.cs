@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CallLogGen.Diagnostics;
+using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,8 +18,6 @@ namespace CallLogGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
 {
-    private const string AttributeName = "CallLogGen.RequiredColumnAttribute";
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticCatalog.MissingRequiredColumn, DiagnosticCatalog.RequiredColumnSetToNothing);
@@ -30,7 +29,7 @@ public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(AttributeName);
+            var attribute = start.Compilation.GetTypeByMetadataName(GeneratedShape.RequiredColumnAttribute.MetadataName);
             if (attribute is null)
             {
                 return; // The project does not use CallLogGen's runtime: nothing to check.

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CallLogGen.Diagnostics;
+using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,7 +17,7 @@ namespace CallLogGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TimeFilterAnalyzer : QueryInvocationAnalyzer
 {
-    private const string TimeColumn = "TimeGenerated";
+    private const string TimeColumn = GeneratedShape.TimeColumn;
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.QueryWithoutTimeFilter);

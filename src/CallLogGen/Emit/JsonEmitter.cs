@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CallLogGen.Model;
+using CallLogGen.Shape;
 
 namespace CallLogGen.Emit;
 
@@ -17,16 +18,16 @@ internal static class JsonEmitter
     {
         var type = table.TypeName;
         writer.Line("/// <summary>The fields of a record read from JSON that no column takes; written back with it, so nothing is lost.</summary>");
-        writer.Line("public " + Json + "UnmappedFields? UnmappedFields { get; set; }");
+        writer.Line("public " + Json + "UnmappedFields? " + GeneratedShape.UnmappedFieldsProperty + " { get; set; }");
         writer.Line();
         writer.Line("/// <summary>Reads and writes <c>" + Literals.Xml(table.TableName) + "</c> records as JSON: diagnostic-settings exports, query API results, Logs Ingestion API arrays.</summary>");
-        writer.Line("public static " + Json + "LogRecordJson<" + type + "> Json { get; } = new JsonMapping();");
+        writer.Line("public static " + GeneratedShape.LogRecordJsonType.InCode + "<" + type + "> " + GeneratedShape.JsonProperty + " { get; } = new " + GeneratedShape.JsonMappingClass + "();");
         writer.Line();
-        writer.Open("private sealed class JsonMapping : " + Json + "LogRecordJson<" + type + ">");
-        writer.Line("public JsonMapping() : base(" + type + ".Schema, new string?[] { " + ExportPaths(table) + " }, new int[] { " + LowCardinality(table) + " }) { }");
+        writer.Open("private sealed class " + GeneratedShape.JsonMappingClass + " : " + GeneratedShape.LogRecordJsonType.InCode + "<" + type + ">");
+        writer.Line("public " + GeneratedShape.JsonMappingClass + "() : base(" + type + "." + GeneratedShape.SchemaProperty + ", new string?[] { " + ExportPaths(table) + " }, new int[] { " + LowCardinality(table) + " }) { }");
         writer.Line("protected override " + type + " CreateRecord() => new " + type + "();");
-        writer.Line("protected override " + Json + "UnmappedFields? GetUnmapped(" + type + " r) => r.UnmappedFields;");
-        writer.Line("protected override void SetUnmapped(" + type + " r, " + Json + "UnmappedFields f) => r.UnmappedFields = f;");
+        writer.Line("protected override " + Json + "UnmappedFields? GetUnmapped(" + type + " r) => r." + GeneratedShape.UnmappedFieldsProperty + ";");
+        writer.Line("protected override void SetUnmapped(" + type + " r, " + Json + "UnmappedFields f) => r." + GeneratedShape.UnmappedFieldsProperty + " = f;");
         writer.Open("protected override void SetCell(" + type + " r, int c, in " + Json + "CellValue v)");
         writer.Open("switch (c)");
         for (var i = 0; i < table.Columns.Count; i++)

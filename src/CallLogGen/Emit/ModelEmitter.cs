@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using CallLogGen.Model;
+using CallLogGen.Shape;
 
 namespace CallLogGen.Emit;
 
@@ -72,7 +73,13 @@ internal static class ModelEmitter
         writer.Line("/// <remarks>" + remarks + "</remarks>");
         if (column.IsRequired)
         {
-            writer.Line("[global::CallLogGen.RequiredColumn(" + Literals.String(column.SourcePath) + ", " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ", " + Literals.String(column.Description) + ")]");
+            writer.Line("[" + GeneratedShape.RequiredColumnAttribute.InCode + "(" + Literals.String(column.SourcePath) + ", " + column.SourceLine.ToString(CultureInfo.InvariantCulture) + ", " + Literals.String(column.Description) + ")]");
+        }
+
+        if (column.Name != column.PropertyName)
+        {
+            // The analyzers' only source of a column's KQL name; where it is absent, the name is the property's.
+            writer.Line("[" + GeneratedShape.ColumnNameAttribute.InCode + "(" + Literals.String(column.Name) + ")]");
         }
 
         var facts = KqlTypes.Of(column.Type);
@@ -84,7 +91,7 @@ internal static class ModelEmitter
     private static void WriteSchema(SourceWriter writer, TableSpec table)
     {
         writer.Line("/// <summary>The schema of the Log Analytics table <c>" + Literals.Xml(table.TableName) + "</c>: its name and columns.</summary>");
-        writer.Line("public static global::CallLogGen.TableSchema Schema { get; } = new global::CallLogGen.TableSchema(");
+        writer.Line("public static global::CallLogGen.TableSchema " + GeneratedShape.SchemaProperty + " { get; } = new global::CallLogGen.TableSchema(");
         writer.Line("    " + Literals.String(table.TableName) + ",");
         writer.Line("    " + Literals.String(table.Category) + ",");
         writer.Line("    new global::CallLogGen.ColumnSchema[]");

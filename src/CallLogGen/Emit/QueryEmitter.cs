@@ -1,4 +1,5 @@
 using CallLogGen.Model;
+using CallLogGen.Shape;
 
 namespace CallLogGen.Emit;
 
@@ -8,8 +9,9 @@ namespace CallLogGen.Emit;
 /// </summary>
 internal static class QueryEmitter
 {
-    public const string ColumnsTypeName = "KqlColumns";
-    public const string QueryMethodName = "Query";
+    private const string ColumnsTypeName = GeneratedShape.ColumnsClass;
+    private const string QueryMethodName = GeneratedShape.QueryMethod;
+    private const string KqlNamespace = "global::" + GeneratedShape.KqlNamespace + ".";
 
     public static void Write(SourceWriter writer, TableSpec table)
     {
@@ -17,7 +19,7 @@ internal static class QueryEmitter
         writer.Open("public sealed class " + ColumnsTypeName);
         foreach (var column in table.Columns)
         {
-            var type = "global::CallLogGen.Kql." + KqlTypes.Of(column.Type).ExpressionClass;
+            var type = KqlNamespace + KqlTypes.Of(column.Type).ExpressionClass;
             writer.Line("/// <inheritdoc cref=\"" + table.TypeName + "." + column.PropertyName + "\"/>");
             writer.Line("public " + type + " " + column.PropertyName + " { get; } = " + type + ".Column(" + Literals.String(column.Name) + ");");
         }
@@ -25,6 +27,7 @@ internal static class QueryEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Starts a typed KQL query over <c>" + Literals.Xml(table.TableName) + "</c>.</summary>");
-        writer.Line("public static global::CallLogGen.Kql.KqlQuery<" + ColumnsTypeName + "> " + QueryMethodName + "() => global::CallLogGen.Kql.KqlQuery<" + ColumnsTypeName + ">.From(Schema, new " + ColumnsTypeName + "());");
+        var query = GeneratedShape.KqlQueryType.InCode + "<" + ColumnsTypeName + ">";
+        writer.Line("public static " + query + " " + QueryMethodName + "() => " + query + ".From(" + GeneratedShape.SchemaProperty + ", new " + ColumnsTypeName + "());");
     }
 }

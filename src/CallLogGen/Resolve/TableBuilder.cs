@@ -5,6 +5,7 @@ using CallLogGen.Catalog;
 using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 using CallLogGen.Schema;
+using CallLogGen.Shape;
 
 namespace CallLogGen.Resolve;
 
@@ -17,15 +18,6 @@ namespace CallLogGen.Resolve;
 /// </summary>
 internal sealed class TableBuilder
 {
-    /// <summary>The type that lists every table's schema; no table may take its name.</summary>
-    public const string CatalogTypeName = "CallLogTables";
-
-    // Members every generated model has, which no column property may take.
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "Schema", "KqlColumns", "Query", "Json", "JsonMapping", "UnmappedFields", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
     private readonly TableGroupInput _group;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly ColumnSet _columns;
@@ -377,8 +369,8 @@ internal sealed class TableBuilder
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, _group.Location, TableName));
         }
 
-        // The generated catalogue owns this name in every namespace.
-        return typeName == CatalogTypeName ? typeName + "Record" : typeName;
+        // The generated tables index owns this name in every namespace.
+        return typeName == GeneratedShape.TablesIndexType ? typeName + "Record" : typeName;
     }
 
     /// <summary>The columns as the emitters get them: property names, inferred types, required flags, export facts.</summary>
@@ -451,7 +443,7 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            if (candidate == typeName || ReservedMemberNames.Contains(candidate))
+            if (candidate == typeName || GeneratedShape.IsReservedMemberName(candidate))
             {
                 candidate += "Value";
             }

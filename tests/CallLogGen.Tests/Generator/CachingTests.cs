@@ -43,7 +43,7 @@ public class CachingTests
         foreach (var step in new[]
         {
             CallLogGenerator.Steps.Settings, CallLogGenerator.Steps.SchemaFiles, CallLogGenerator.Steps.SchemaDocuments,
-            CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.Catalog,
+            CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.TablesIndex,
             CallLogGenerator.Steps.LanguageSupport,
         })
         {
@@ -78,7 +78,7 @@ public class CachingTests
         Assert.Equal(1, documents.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(2, documents.Count(r => r == IncrementalStepRunReason.Cached));
 
-        Assert.All(run.StepReasons(CallLogGenerator.Steps.Catalog), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        Assert.All(run.StepReasons(CallLogGenerator.Steps.TablesIndex), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
         var modifiedOutputs = run.GeneratorResult.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
             .Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         Assert.Equal(1, modifiedOutputs);

@@ -13,6 +13,7 @@ namespace Contoso.CallLogs
     {
         /// <summary>The record size in bytes.</summary>
         /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_BilledSize")]
         public double? BilledSize { get; set; }
 
         /// <summary>The log category of the event. Category is the granularity at which you can enable or disable logs on a particular resource. The properties that appear within the properties blob of an event are the same within a particular log category and resource type.</summary>
@@ -29,6 +30,7 @@ namespace Contoso.CallLogs
 
         /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
         /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_IsBillable")]
         public string? IsBillable { get; set; }
 
         /// <summary>The operation associated with log record.</summary>
@@ -53,6 +55,7 @@ namespace Contoso.CallLogs
 
         /// <summary>A unique identifier for the resource that the record is associated with.</summary>
         /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_ResourceId")]
         public string? ResourceId { get; set; }
 
         /// <summary>The type of agent the event was collected by; Azure for resource logs.</summary>
@@ -65,6 +68,7 @@ namespace Contoso.CallLogs
 
         /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
         /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_SubscriptionId")]
         public string? SubscriptionId { get; set; }
 
         /// <summary>The Log Analytics workspace ID.</summary>

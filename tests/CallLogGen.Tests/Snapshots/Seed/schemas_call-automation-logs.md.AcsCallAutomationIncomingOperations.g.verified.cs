@@ -13,6 +13,7 @@ namespace Contoso.CallLogs
     {
         /// <summary>The record size in bytes.</summary>
         /// <remarks><c>_BilledSize</c> real, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_BilledSize")]
         public double? BilledSize { get; set; }
 
         /// <summary>ID representing the call connection, if available. This ID is different for each participant and is used to identify their connection to the call.</summary>
@@ -33,6 +34,7 @@ namespace Contoso.CallLogs
 
         /// <summary>Specifies whether ingesting the data is billable. When _IsBillable is false, ingestion isn't billed to your Azure account.</summary>
         /// <remarks><c>_IsBillable</c> string, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_IsBillable")]
         public string? IsBillable { get; set; }
 
         /// <summary>The severity level of the event.</summary>
@@ -53,6 +55,7 @@ namespace Contoso.CallLogs
 
         /// <summary>A unique identifier for the resource that the record is associated with.</summary>
         /// <remarks><c>_ResourceId</c> string, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_ResourceId")]
         public string? ResourceId { get; set; }
 
         /// <summary>The sub status of the operation. If this operation corresponds to a REST API call, this field is the HTTP status code of the corresponding REST call.</summary>
@@ -85,6 +88,7 @@ namespace Contoso.CallLogs
 
         /// <summary>A unique identifier for the subscription that the record is associated with.</summary>
         /// <remarks><c>_SubscriptionId</c> string, optional; Azure Monitor standard column.</remarks>
+        [global::CallLogGen.ColumnName("_SubscriptionId")]
         public string? SubscriptionId { get; set; }
 
         /// <summary>The Log Analytics workspace ID.</summary>
@@ -102,6 +106,7 @@ namespace Contoso.CallLogs
 
         /// <summary>The URI of the request.</summary>
         /// <remarks><c>URI</c> string, optional; line 58.</remarks>
+        [global::CallLogGen.ColumnName("URI")]
         public string? Uri { get; set; }
 
         /// <summary>The schema of the Log Analytics table <c>ACSCallAutomationIncomingOperations</c>: its name and columns.</summary>

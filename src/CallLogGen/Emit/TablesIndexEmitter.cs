@@ -1,15 +1,17 @@
 using CallLogGen.Model;
+using CallLogGen.Shape;
 
 namespace CallLogGen.Emit;
 
 /// <summary>
-/// Emits <c>CallLogTables</c>: every generated table's schema and JSON mapping in lists, so that tools (and
-/// the sample) can enumerate them without reflection, and a reader for exports that mix categories.
+/// Emits the index of the project's tables, <c>CallLogTables</c> (<see cref="GeneratedShape.TablesIndexType"/>): every
+/// generated table's schema and JSON mapping in lists, so that tools (and the sample) can enumerate them without
+/// reflection, and a reader for exports that mix categories. (Not to be confused with Catalog/, the built-in Azure
+/// Monitor table reference.)
 /// </summary>
-internal static class CatalogEmitter
+internal static class TablesIndexEmitter
 {
-    public const string TypeName = Resolve.TableBuilder.CatalogTypeName;
-    public const string HintName = "CallLogTables.g.cs";
+    public const string HintName = GeneratedShape.TablesIndexHintName;
 
     public static string Emit(string ns, EquatableArray<string> typeNames)
     {
@@ -20,13 +22,13 @@ internal static class CatalogEmitter
         writer.Open("namespace " + ns);
         writer.Line("/// <summary>The schemas of every table CallLogGen generated in this project, in schema-file order.</summary>");
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"CallLogGen\", \"" + ModelEmitter.GeneratorVersion + "\")]");
-        writer.Open("public static partial class " + TypeName);
+        writer.Open("public static partial class " + GeneratedShape.TablesIndexType);
         writer.Line("/// <summary>Every generated table's schema.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::CallLogGen.TableSchema> All { get; } = new global::CallLogGen.TableSchema[]");
         writer.Line("{");
         foreach (var typeName in typeNames)
         {
-            writer.Line("    global::" + ns + "." + typeName + ".Schema,");
+            writer.Line("    global::" + ns + "." + typeName + "." + GeneratedShape.SchemaProperty + ",");
         }
 
         writer.Line("};");
@@ -36,7 +38,7 @@ internal static class CatalogEmitter
         writer.Line("{");
         foreach (var typeName in typeNames)
         {
-            writer.Line("    global::" + ns + "." + typeName + ".Json,");
+            writer.Line("    global::" + ns + "." + typeName + "." + GeneratedShape.JsonProperty + ",");
         }
 
         writer.Line("};");
