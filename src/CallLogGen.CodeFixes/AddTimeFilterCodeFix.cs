@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using CallLogGen.Analyzers.Queries;
 using CallLogGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -68,7 +69,7 @@ public sealed class AddTimeFilterCodeFix : CodeFixProvider
         // The filter goes on the same line as Query(); what followed Query() (a line break before the next
         // operator) follows the filter instead.
         var filtered = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, start.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("InLast")),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, start.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName(QueryOperators.InLast)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lastDay))))
             .WithTrailingTrivia(start.GetTrailingTrivia());
 

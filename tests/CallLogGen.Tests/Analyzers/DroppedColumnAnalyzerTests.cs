@@ -38,6 +38,8 @@ public class DroppedColumnAnalyzerTests
         { "var copy = KqlString.Column(\"Copy\"); return Requests.Query().Project(t => new KqlProjection { t.Level }).Extend(t => new KqlExtension { copy.Is(t.Note) }).ToKql();", "Note", "Note", "Extend", "Project" },
         { "return Requests.Query().Project(t => new KqlProjection { t.Level }).InLast(TimeSpan.FromDays(1)).ToKql();", "TimeGenerated", "TimeGenerated", "InLast", "Project" },
         { "return Requests.Query().Project(t => new KqlProjection { t.Level }).Where(t => t.Level == input).ProjectAway(t => new KqlProjection { t.Note }).ToKql();", "Note", "Note", "ProjectAway", "Project" },
+        // Through a local that holds its initializer: the read is judged where it is written.
+        { "var q = Requests.Query().Project(t => new KqlProjection { t.TimeGenerated }); return q.Where(t => t.Level == input).ToKql();", "Level", "Level", "Where", "Project" },
         // The C# name and the KQL name differ (URI): the message uses what the code says, the runtime the KQL name.
         { "return AcsCallAutomationIncomingOperations.Query().Project(t => new KqlProjection { t.OperationName }).Where(t => t.Uri.Contains(input)).ToKql();", "Uri", "URI", "Where", "Project" },
     };
@@ -72,6 +74,8 @@ public class DroppedColumnAnalyzerTests
     // Extend brings a dropped column back; Summarize keeps its groups.
     [InlineData("return Requests.Query().Project(t => new KqlProjection { t.Note }).Extend(t => new KqlExtension { t.Level.Is(t.Note) }).Where(t => t.Level == input).ToKql();")]
     [InlineData("var count = KqlLong.Column(\"Count\"); return Requests.Query().Summarize(t => new KqlAggregation { count.Is(KqlFunctions.Count()) }, by: t => new KqlProjection { t.Level }).Where(t => t.Level == input).OrderBy(t => new KqlOrdering { count }).ToKql();")]
+    // A join's right side and its key are the right query's columns, not this one's.
+    [InlineData("return Requests.Query().Project(t => new KqlProjection { t.Level }).Join(KqlJoinKind.Inner, Requests.Query().Where(t => t.Note == input), (l, r) => KqlFunctions.On(l.Level, r.Note)).ToKql();")]
     // After raw KQL the builder stops checking, and so does the analyzer.
     [InlineData("return Requests.Query().Project(t => new KqlProjection { t.Note }).AppendRawOperator(\"extend Level = Note\").Where(t => t.Level == input).ToKql();")]
     public void A_query_that_has_the_column_it_reads_is_clean_and_builds(string body)
@@ -83,8 +87,8 @@ public class DroppedColumnAnalyzerTests
     }
 
     [Theory]
-    // Query in a variable: the chain does not start at Query().
-    [InlineData("var q = Requests.Query().Project(t => new KqlProjection { t.TimeGenerated }); return q.Where(t => t.Level == input).ToKql();", true)]
+    // A query in a local written again: what it holds where it is read is not known here.
+    [InlineData("var q = Requests.Query(); q = q.Project(t => new KqlProjection { t.TimeGenerated }); return q.Where(t => t.Level == input).ToKql();", true)]
     // Column list from a delegate: what it keeps is not known here.
     [InlineData("Func<Requests.KqlColumns, KqlProjection> keep = t => new KqlProjection { t.TimeGenerated }; return Requests.Query().Project(keep).Where(t => t.Level == input).ToKql();", true)]
     // A column named from text that is not a literal.
@@ -110,6 +114,15 @@ public class DroppedColumnAnalyzerTests
 
         var found = Clg3003(run).Select(d => (d.GetMessage().Split(' ')[0], d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan))).ToList();
         Assert.Equal(new[] { ("Where", "t.Level"), ("Where", "t.Note"), ("OrderBy", "t.Level") }, found);
+    }
+
+    [Fact]
+    public void A_read_in_a_local_s_chain_is_reported_once_however_often_the_local_is_read()
+    {
+        var run = Run("var q = Requests.Query().Project(t => new KqlProjection { t.TimeGenerated }).Where(t => t.Level == input); return q.Take(1).ToKql() + q.Take(2).ToKql();");
+
+        var diagnostic = Assert.Single(Clg3003(run));
+        Assert.Equal("t.Level", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
     }
 
     [Fact]

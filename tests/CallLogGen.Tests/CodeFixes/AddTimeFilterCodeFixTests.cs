@@ -45,6 +45,14 @@ public class AddTimeFilterCodeFixTests
     }
 
     [Fact]
+    public async Task A_query_kept_in_a_local_gets_the_filter_where_the_local_starts_it()
+    {
+        await Test(
+            Code("var query = Requests.Query().Where(t => t.Level == input); return {|CLG3002:query.Take(10).ToKql()|};"),
+            Code("var query = Requests.Query().InLast(TimeSpan.FromDays(1)).Where(t => t.Level == input); return query.Take(10).ToKql();")).RunAsync();
+    }
+
+    [Fact]
     public async Task A_chain_written_one_operator_per_line_keeps_its_layout()
     {
         await Test(

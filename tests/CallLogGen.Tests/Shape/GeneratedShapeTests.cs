@@ -1,5 +1,5 @@
 using System.Reflection;
-using CallLogGen.Analyzers;
+using CallLogGen.Analyzers.Queries;
 using CallLogGen.Shape;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -95,9 +95,9 @@ public class GeneratedShapeTests
             {
                 var typed = columns.Single(c => c.Name == column.PropertyName);
                 var property = model.GetMembers(column.PropertyName).OfType<IPropertySymbol>().Single();
-                Assert.Equal(column.Name, QueryChain.KqlName(typed));
-                Assert.Equal(column.Name, QueryChain.KqlName(property));
-                Assert.Equal(column.KqlTypeName, QueryChain.KqlTypeName(typed.Type));
+                Assert.Equal(column.Name, QueryInterpreter.KqlName(typed));
+                Assert.Equal(column.Name, QueryInterpreter.KqlName(property));
+                Assert.Equal(column.KqlTypeName, QueryInterpreter.KqlTypeName(typed.Type));
                 renamed += column.Name == column.PropertyName ? 0 : 1;
             }
         }

@@ -34,9 +34,6 @@ public abstract class QueryInvocationAnalyzer : DiagnosticAnalyzer
     private protected static bool IsQuery(ITypeSymbol? type, INamedTypeSymbol queryType) =>
         type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, queryType);
 
-    /// <summary>A generated model's <c>static Query()</c>: the start of a chain whose columns are the table's.</summary>
-    private protected static bool IsGeneratedQueryStart(IMethodSymbol method) => QueryChain.IsGeneratedQueryStart(method);
-
     private protected static bool IsQueryMethod(IInvocationOperation invocation, string name, INamedTypeSymbol queryType) =>
         invocation.TargetMethod.Name == name && IsQuery(invocation.TargetMethod.ContainingType, queryType);
 }

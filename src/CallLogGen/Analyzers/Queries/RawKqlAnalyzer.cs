@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CallLogGen.Analyzers.Queries;
 using CallLogGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,14 +14,12 @@ namespace CallLogGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawKqlAnalyzer : QueryInvocationAnalyzer
 {
-    private const string RawMethodName = "AppendRawOperator";
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.RawKqlFromNonConstantText);
 
     private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol queryType)
     {
-        if (!IsQueryMethod(invocation, RawMethodName, queryType) || invocation.Arguments.Length != 1)
+        if (!IsQueryMethod(invocation, QueryOperators.AppendRawOperator, queryType) || invocation.Arguments.Length != 1)
         {
             return;
         }

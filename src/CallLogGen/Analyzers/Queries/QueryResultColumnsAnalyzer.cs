@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CallLogGen.Analyzers.Queries;
 using CallLogGen.Diagnostics;
 using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
@@ -17,8 +18,8 @@ namespace CallLogGen.Analyzers;
 /// The runtime throws for the same call: it compares the query's result columns with the model's required columns
 /// by KQL name and type; this does the same at build time.
 /// <para>
-/// The query must be a fluent chain from a table's generated <c>Query()</c> (<see cref="QueryChain"/>), inline or in
-/// a local assigned once where it is declared. Any other query (a field, a helper, a chain after <c>Join</c>,
+/// The query must be a chain from a table's generated <c>Query()</c>, as <see cref="QueryInterpreter"/> follows it (shared
+/// with CLG3002 and CLG3003): inline or through locals that hold their initializer. Any other query (a field, a helper, a chain after <c>Join</c>,
 /// <c>Union</c> or raw KQL, whose columns the runtime does not know either) is not judged. The table the query
 /// starts from does not matter: like the runtime, only the result's column names and types do. A column whose
 /// type the code does not say is taken to fit.
@@ -68,7 +69,7 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
         }
 
         var required = cache.GetOrAdd(model, m => RequiredColumns(m, attribute));
-        if (required.IsEmpty || QueryChain.Follow(argument.Value) is not { } chain)
+        if (required.IsEmpty || QueryInterpreter.Trace(argument.Value) is not { Result: { } result } trace)
         {
             return; // Nothing required, or a query whose columns are not known here.
         }
@@ -76,17 +77,17 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
         var missing = new List<string>();
         foreach (var column in required)
         {
-            if (!chain.Columns.TryGetValue(column.Name, out var returned))
+            if (!result.Columns.TryGetValue(column.Name, out var returned))
             {
-                missing.Add(chain.DroppedBy(column.Name) is { } dropper
+                missing.Add(result.DroppedBy(column.Name) is { } dropper
                     ? $"'{column.Name}' (dropped by {dropper})"
-                    : $"'{column.Name}' ({TableOf(chain)} has no such column)");
+                    : $"'{column.Name}' ({trace.TableTypeName} has no such column)");
             }
             else if (returned.Type is not null && column.Type is not null && returned.Type != column.Type)
             {
                 missing.Add(returned.SetBy is { } maker
                     ? $"'{column.Name}' ({maker} makes it {returned.Type}, not {column.Type})"
-                    : $"'{column.Name}' ({TableOf(chain)} has it as {returned.Type}, not {column.Type})");
+                    : $"'{column.Name}' ({trace.TableTypeName} has it as {returned.Type}, not {column.Type})");
             }
         }
 
@@ -100,8 +101,6 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticCatalog.QueryResultLacksRequiredColumn, location, new[] { argument.Value.Syntax.GetLocation() }, model.Name, columns, method.Name));
     }
-
-    private static string TableOf(QueryChain chain) => chain.ColumnsType.ContainingType?.Name ?? chain.ColumnsType.Name;
 
     /// <summary>
     /// The model's properties marked <c>[RequiredColumn]</c>, in declaration order, with the KQL name and type of the
@@ -121,7 +120,7 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
                 && property.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
                 && columns.GetMembers(property.Name).OfType<IPropertySymbol>().FirstOrDefault() is { IsStatic: false } column)
             {
-                result.Add(new RequiredColumn(QueryChain.KqlName(column), QueryChain.KqlTypeName(column.Type)));
+                result.Add(new RequiredColumn(QueryInterpreter.KqlName(column), QueryInterpreter.KqlTypeName(column.Type)));
             }
         }
 

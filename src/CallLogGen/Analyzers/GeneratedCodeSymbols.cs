@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using CallLogGen.Shape;
+using Microsoft.CodeAnalysis;
+
+namespace CallLogGen.Analyzers;
+
+/// <summary>
+/// How the analyzers read the generated code in a user's compilation: from its symbols and their attributes, by the names
+/// of <see cref="GeneratedShape"/>, never from the generated syntax.
+/// </summary>
+internal static class GeneratedCodeSymbols
+{
+    /// <summary>Whether <paramref name="type"/> (or its generic definition) is the runtime library's type <paramref name="runtimeType"/>.</summary>
+    public static bool Is(ITypeSymbol? type, GeneratedShape.RuntimeType runtimeType) =>
+        type?.OriginalDefinition is INamedTypeSymbol definition
+        && definition.MetadataName == runtimeType.Name
+        && definition.ContainingNamespace?.ToDisplayString() == runtimeType.Namespace;
+
+    /// <summary>Whether <paramref name="type"/> is in the runtime's typed KQL namespace (typed columns, queries, aggregations).</summary>
+    public static bool IsKqlType(INamedTypeSymbol? type) =>
+        type?.ContainingNamespace is { } ns && ns.ToDisplayString() == GeneratedShape.KqlNamespace;
+
+    /// <summary>
+    /// The KQL name of a generated column property, of a model or of its <c>KqlColumns</c>: the model property's
+    /// <c>[ColumnName]</c> where the generator wrote one, else the property's own name.
+    /// </summary>
+    public static string ReadKqlName(IPropertySymbol property)
+    {
+        var model = property.ContainingType is { Name: GeneratedShape.ColumnsClass, ContainingType: { } outer } ? outer : property.ContainingType;
+        foreach (var member in model?.GetMembers(property.Name) ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IPropertySymbol modelProperty && AttributeArguments(modelProperty, GeneratedShape.ColumnNameAttribute) is { Length: > 0 } arguments && arguments[0] is string name)
+            {
+                return name;
+            }
+        }
+
+        return property.Name;
+    }
+
+    /// <summary>The constructor arguments of <paramref name="symbol"/>'s attribute of the runtime type <paramref name="attribute"/>; null where it has none.</summary>
+    public static object?[]? AttributeArguments(ISymbol symbol, GeneratedShape.RuntimeType attribute)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (Is(data.AttributeClass, attribute))
+            {
+                var values = new object?[data.ConstructorArguments.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = data.ConstructorArguments[i].Kind == TypedConstantKind.Array ? null : data.ConstructorArguments[i].Value;
+                }
+
+                return values;
+            }
+        }
+
+        return null;
+    }
+}
