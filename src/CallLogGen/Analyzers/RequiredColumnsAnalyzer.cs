@@ -14,6 +14,9 @@ namespace CallLogGen.Analyzers;
 /// Reports a generated model created without a value for a required column (CLG2001, naming each column, where the
 /// schema declares it and its description), and a required column set to null, default or "" (CLG2002). The facts
 /// come from the generated code itself: <c>[RequiredColumn(file, line, description)]</c> on required properties.
+/// A column counts as given when the object initializer sets it or, for a record kept in a local, a statement of the
+/// same block sets it before the record is first used (<see cref="NewRecordAssignments"/>): only what is certainly
+/// missing when the record is used is reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
@@ -58,21 +61,28 @@ public sealed class RequiredColumnsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var assigned = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
-        foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        // Set to nothing in the object initializer, or by a statement that follows it.
+        var assignments = NewRecordAssignments.Of(creation);
+        var initializer = creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty;
+        var followed = assignments?.Statements.Select(w => w.Parent) ?? Enumerable.Empty<IOperation?>();
+        foreach (var write in initializer.Concat(followed))
         {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment)
+            if (write is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
+                && required.TryGetValue(property.OriginalDefinition, out var facts)
+                && DescribeNothing(assignment.Value) is { } nothing)
             {
-                assigned.Add(property.OriginalDefinition);
-                if (required.TryGetValue(property.OriginalDefinition, out var facts) && DescribeNothing(assignment.Value) is { } nothing)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticCatalog.RequiredColumnSetToNothing, assignment.Syntax.GetLocation(),
-                        property.Name, type.Name, facts.Where, nothing));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticCatalog.RequiredColumnSetToNothing, assignment.Syntax.GetLocation(),
+                    property.Name, type.Name, facts.Where, nothing));
             }
         }
 
+        if (assignments is null)
+        {
+            return; // Statements that may run out of order: what is missing is not certain.
+        }
+
+        var assigned = new HashSet<IPropertySymbol>(assignments.AssignedProperties(), SymbolEqualityComparer.Default);
         var missing = required.Where(r => !assigned.Contains(r.Key)).OrderBy(r => r.Value.Order).ToList();
         if (missing.Count == 0)
         {

@@ -47,6 +47,51 @@ public class AnalyzerTests
     }
 
     [Theory]
+    // Every column set by the statements that follow, before the record is used.
+    [InlineData("var r = new Requests(); r.TimeGenerated = DateTimeOffset.UtcNow; r.Level = input; r.RequestId = Guid.NewGuid(); return r;")]
+    [InlineData("var r = new Requests { Level = input }; var now = DateTimeOffset.UtcNow; r.TimeGenerated = now; r.RequestId = Guid.NewGuid(); return r;")]
+    [InlineData("Requests r; r = new Requests { Level = input }; r.TimeGenerated = DateTimeOffset.UtcNow; r.RequestId = Guid.NewGuid(); return r;")]
+    // Reading a property is no use of the record.
+    [InlineData("var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; r.Note = r.Level; r.TimeGenerated = DateTimeOffset.UtcNow; return r;")]
+    // Set on some paths only (a branch, a lambda, a local function called before its text): not certainly missing.
+    [InlineData("var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; if (input.Length > 0) r.TimeGenerated = DateTimeOffset.UtcNow; return r;")]
+    [InlineData("var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; Action set = () => r.TimeGenerated = DateTimeOffset.UtcNow; set(); return r;")]
+    [InlineData("var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; Set(); return r; void Set() => r.TimeGenerated = DateTimeOffset.UtcNow;")]
+    // Statements that may run in another order than written: nothing is certain.
+    [InlineData("var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; goto set; use: return r; set: r.TimeGenerated = DateTimeOffset.UtcNow; goto use;")]
+    public void A_record_completed_by_the_statements_that_follow_its_creation_is_clean(string body)
+    {
+        Assert.Empty(Analyze(body));
+    }
+
+    [Theory]
+    // Used (a method called on it, passed) before the column is set.
+    [InlineData("var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; var text = r.ToString(); r.TimeGenerated = DateTimeOffset.UtcNow; return text;", "TimeGenerated")]
+    [InlineData("var all = new System.Collections.Generic.List<Requests>(); var r = new Requests { Level = input, RequestId = Guid.NewGuid() }; all.Add(r); r.TimeGenerated = DateTimeOffset.UtcNow; return all;", "TimeGenerated")]
+    // A lambda that reads it runs later: what is never set is missing, what is set after the lambda is not.
+    [InlineData("var r = new Requests { Level = input }; Func<object> later = () => r; r.TimeGenerated = DateTimeOffset.UtcNow; return later;", "RequestId")]
+    // Never set before the record is returned, or before the block ends.
+    [InlineData("var r = new Requests(); r.TimeGenerated = DateTimeOffset.UtcNow; return r;", "Level,RequestId")]
+    [InlineData("var r = new Requests { Level = input }; r.Note = input; return input;", "TimeGenerated,RequestId")]
+    public void What_is_still_missing_when_the_record_is_first_used_is_an_error(string body, string missing)
+    {
+        var diagnostic = Assert.Single(Analyze(body));
+
+        Assert.Equal("CLG2001", diagnostic.Id);
+        Assert.Equal(missing, diagnostic.Properties["Missing"]);
+        Assert.StartsWith("new Requests", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_required_column_set_to_nothing_by_a_following_statement_is_a_warning()
+    {
+        var warning = Assert.Single(Analyze("var r = new Requests { TimeGenerated = DateTimeOffset.UtcNow, RequestId = Guid.NewGuid() }; r.Level = \"\"; return r;"));
+
+        Assert.Equal("CLG2002", warning.Id);
+        Assert.Equal("r.Level = \"\"", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+    }
+
+    [Theory]
     [InlineData("Level", "null", "null")]
     [InlineData("Level", "\"\"", "an empty string")]
     [InlineData("Level", "default!", "default")]

@@ -53,6 +53,27 @@ public class AddMissingColumnsCodeFixTests
             Code("new Requests() { {|CLG2002:TimeGenerated = default|}, {|CLG2002:Level = \"\"|} }")).RunAsync();
     }
 
+    [Fact]
+    public async Task The_fix_adds_to_the_initializer_only_what_the_following_statements_do_not_set()
+    {
+        await Test(
+            Block("var r = {|CLG2001:new Requests()|}; r.Level = \"Error\"; return r;"),
+            Block("var r = new Requests() { {|CLG2002:TimeGenerated = default|} }; r.Level = \"Error\"; return r;")).RunAsync();
+    }
+
+    private static string Block(string body) => $$"""
+        using System;
+        using Contoso.CallLogs;
+
+        public static class Program
+        {
+            public static object One()
+            {
+                {{body}}
+            }
+        }
+        """;
+
     private const string First = """
         using System;
         using Contoso.CallLogs;
