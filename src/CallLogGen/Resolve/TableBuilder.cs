@@ -355,12 +355,14 @@ internal sealed class TableBuilder
     {
         if (Options?.TypeName is { } chosen)
         {
-            if (CSharpNames.IsUsableIdentifier(chosen))
+            if (CSharpNames.IsUsableIdentifier(chosen) && !IsTakenTypeName(chosen))
             {
                 return chosen;
             }
 
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, Options.Location, $"typeName '{chosen}' is not a valid C# identifier"));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, Options.Location, IsTakenTypeName(chosen)
+                ? $"typeName '{chosen}' is a name the generated code takes (a member of every model, or the tables index)"
+                : $"typeName '{chosen}' is not a valid C# identifier"));
         }
 
         var typeName = CSharpNames.ToPascalCase(TableName);
@@ -369,9 +371,11 @@ internal sealed class TableBuilder
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidName, _group.Location, TableName));
         }
 
-        // The generated tables index owns this name in every namespace.
-        return typeName == GeneratedShape.TablesIndexType ? typeName + "Record" : typeName;
+        return IsTakenTypeName(typeName) ? typeName + "Record" : typeName;
     }
+
+    // The generated tables index owns its name in every namespace, and no model may be named like one of its own members.
+    private static bool IsTakenTypeName(string? name) => name is not null && (name == GeneratedShape.TablesIndexType || GeneratedShape.IsReservedMemberName(name));
 
     /// <summary>The columns as the emitters get them: property names, inferred types, required flags, export facts.</summary>
     private List<ColumnSpec> FinishColumns(string typeName)

@@ -171,7 +171,7 @@ public class TableResolverTests
             Column("schemas/t.json", 7, "ToString", KqlType.String))));
 
         var table = Single(schema);
-        Assert.Equal("Schema", table.TypeName);
+        Assert.Equal("SchemaRecord", table.TypeName); // A model cannot be named like its own static Schema.
         Assert.Equal(
             new[] { "ResourceId2", "ResourceId", "ErrorInfo2", "ErrorInfo", "SchemaValue", "ToStringValue" },
             table.Columns.Select(c => c.PropertyName));
