@@ -5,6 +5,8 @@ namespace CallLogGen;
 /// <summary>One column of a log table as its schema files describe it.</summary>
 public sealed class ColumnSchema
 {
+    private string? _sourceFile;
+
     /// <summary>Creates a column; generated code calls this once per column.</summary>
     public ColumnSchema(
         string name,
@@ -21,8 +23,27 @@ public sealed class ColumnSchema
         ClrType = ClrTypeOf(type);
         IsRequired = isRequired;
         Description = description ?? string.Empty;
-        SourceFile = sourceFile ?? string.Empty;
+        _sourceFile = sourceFile ?? string.Empty;
         SourceLine = sourceLine;
+    }
+
+    /// <summary>
+    /// Creates a column from the facts generated code has at hand, in the order it writes them: the KQL type by its KQL
+    /// name, the property's name only where it is not the column's, the file only where it is not the table's (see
+    /// <see cref="TableSchema(string, string?, string, ColumnSchema[], LogRoute[])"/>). Generated code calls this once per column.
+    /// </summary>
+    /// <param name="name">The column's KQL name.</param>
+    /// <param name="type">The KQL type's name: <c>string</c>, <c>datetime</c>...</param>
+    /// <param name="description">The description from the schema files.</param>
+    /// <param name="sourceLine">The one-based line in the schema file; 0 where the column came from no file.</param>
+    /// <param name="propertyName">The model property's name; null where it is <paramref name="name"/>.</param>
+    /// <param name="isRequired">Whether every record must carry the column.</param>
+    /// <param name="sourceFile">The schema file; null for the table's.</param>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is not a KQL type's name.</exception>
+    public ColumnSchema(string name, string type, string description, int sourceLine = 0, string? propertyName = null, bool isRequired = false, string? sourceFile = null)
+        : this(name, ParseType(type), propertyName ?? name, isRequired, description, sourceFile!, sourceLine)
+    {
+        _sourceFile = sourceFile;
     }
 
     /// <summary>The column's name in Log Analytics (KQL), such as <c>_ResourceId</c>.</summary>
@@ -47,7 +68,7 @@ public sealed class ColumnSchema
     public string Description { get; }
 
     /// <summary>The schema file that declares the column, relative to the project; empty for a standard column.</summary>
-    public string SourceFile { get; }
+    public string SourceFile => _sourceFile ?? string.Empty;
 
     /// <summary>The one-based line in <see cref="SourceFile"/>; 0 where the column came from no file.</summary>
     public int SourceLine { get; }
@@ -58,4 +79,20 @@ public sealed class ColumnSchema
 
     /// <inheritdoc/>
     public override string ToString() => Name + ":" + KqlTypeName;
+
+    /// <summary>Gives a column made without a file its table's; once, by the table's constructor, before anyone reads it.</summary>
+    internal void SetDefaultSourceFile(string tableFile) => _sourceFile ??= tableFile;
+
+    private static KqlType ParseType(string type)
+    {
+        foreach (var info in KqlTypes.All)
+        {
+            if (string.Equals(info.Name, type, StringComparison.Ordinal))
+            {
+                return info.Type;
+            }
+        }
+
+        throw new ArgumentException($"'{type}' is not the name of a KQL type ({KqlTypes.NameList}).", nameof(type));
+    }
 }

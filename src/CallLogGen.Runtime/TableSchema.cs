@@ -10,9 +10,10 @@ namespace CallLogGen;
 /// </summary>
 public sealed class TableSchema
 {
+    private static readonly object NoTimeColumn = new();
     private readonly ColumnSchema[] _columns;
     private List<Kql.KqlResultColumn>? _queryColumns;
-    private static readonly object NoTimeColumn = new();
+    private Kql.KqlColumnSet? _columnSet;
     private object? _timeColumn;
 
     /// <summary>Creates a table schema; generated code calls this once per table.</summary>
@@ -34,6 +35,24 @@ public sealed class TableSchema
         Routes = routes is { Length: > 0 }
             ? routes
             : category is null ? Array.Empty<LogRoute>() : new[] { new LogRoute(null, category) };
+    }
+
+    /// <summary>
+    /// Creates a table schema whose columns come from <paramref name="sourceFile"/> unless they name another file;
+    /// generated code calls this once per table.
+    /// </summary>
+    /// <param name="tableName">The Log Analytics table name.</param>
+    /// <param name="category">The table's main diagnostic category, where it has one.</param>
+    /// <param name="sourceFile">The schema file that declares the table: the <see cref="ColumnSchema.SourceFile"/> of each column made without one.</param>
+    /// <param name="columns">The columns.</param>
+    /// <param name="routes">Every (resource type, category) pair whose records land in the table; null or empty for <paramref name="category"/> from any resource type.</param>
+    public TableSchema(string tableName, string? category, string sourceFile, ColumnSchema[] columns, LogRoute[]? routes = null)
+        : this(tableName, category, columns, routes)
+    {
+        foreach (var column in _columns)
+        {
+            column.SetDefaultSourceFile(sourceFile ?? string.Empty);
+        }
     }
 
     /// <summary>The table's name in Log Analytics, such as <c>ACSBillingUsage</c>.</summary>
@@ -82,6 +101,16 @@ public sealed class TableSchema
             }
 
             return _queryColumns;
+        }
+    }
+
+    /// <summary>The columns as typed expressions, made once, shared by every query's generated <c>KqlColumns</c>.</summary>
+    internal Kql.KqlColumnSet ColumnSet
+    {
+        get
+        {
+            // Racing threads may each make one; every one is equivalent, and one reference write publishes it.
+            return _columnSet ??= new Kql.KqlColumnSet(this);
         }
     }
 

@@ -39,7 +39,10 @@ internal sealed class KqlTypeInfo
     /// <summary>The C# type of an optional column's property: <c>global::System.DateTimeOffset?</c>, <c>string?</c>.</summary>
     public string NullableCSharpType => CSharpType + "?";
 
-    /// <summary>The property of <c>CallLogGen.Json.CellValue</c> that carries a cell of this type: <c>DateTime</c>.</summary>
+    /// <summary>
+    /// The property of <c>CallLogGen.Json.CellValue</c> that carries a cell of this type, and the method of
+    /// <c>CallLogGen.Kql.KqlColumnSet</c> that gives a column of it: <c>DateTime</c>.
+    /// </summary>
     public string CellMember { get; }
 
     /// <summary>The typed expression class in <c>CallLogGen.Kql</c>: <c>KqlDateTime</c>.</summary>

@@ -28,7 +28,9 @@ public static class OutputSize
             .Append(MetadataReference.CreateFromFile(typeof(TableSchema).Assembly.Location))
             .ToImmutableArray();
 
-    public static int Run(TextWriter output)
+    /// <param name="output">Where the tables go.</param>
+    /// <param name="writeTo">A folder to write the reference pages' generated files to, to read them; null for none.</param>
+    public static int Run(TextWriter output, string? writeTo)
     {
         var ok = true;
         output.WriteLine("## Azure Monitor reference pages (tests/data/corpus/tables/*-include.md)");
@@ -44,6 +46,12 @@ public static class OutputSize
         foreach (var source in run.Results.Single().GeneratedSources.Where(s => s.HintName != "CallLogTables.g.cs").OrderBy(s => s.HintName, StringComparer.Ordinal))
         {
             var text = source.SourceText.ToString();
+            if (writeTo is not null)
+            {
+                Directory.CreateDirectory(writeTo);
+                File.WriteAllText(Path.Combine(writeTo, source.HintName), text);
+            }
+
             var count = ColumnCount(compilation, source);
             var size = Encoding.UTF8.GetByteCount(text);
             bytes += size;
@@ -71,6 +79,16 @@ public static class OutputSize
 
         times.Sort();
         var generated = all!.Results.Single().GeneratedSources;
+        if (writeTo is not null)
+        {
+            var allTables = Path.Combine(writeTo, "all-tables");
+            Directory.CreateDirectory(allTables);
+            foreach (var source in generated)
+            {
+                File.WriteAllText(Path.Combine(allTables, source.HintName), source.SourceText.ToString());
+            }
+        }
+
         var allBytes = generated.Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
         var allColumns = AzureMonitorCatalog.Instance.Tables.Sum(t => (long)t.Columns.Count);
         var start = Stopwatch.GetTimestamp();
@@ -127,7 +145,7 @@ public static class OutputSize
         var model = compilation.GetSemanticModel(tree);
         var type = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().First();
         var symbol = (INamedTypeSymbol)model.GetDeclaredSymbol(type)!;
-        return symbol.GetTypeMembers("KqlColumns").Single().GetMembers().OfType<IPropertySymbol>().Count(p => !p.IsStatic);
+        return symbol.GetTypeMembers("KqlColumns").Single().GetMembers().OfType<IFieldSymbol>().Count(f => !f.IsStatic);
     }
 
     private static bool Check(TextWriter output, Compilation compilation)

@@ -6,7 +6,8 @@ namespace CallLogGen.Benchmarks;
 /// <c>--report</c>: sizes of the generated source, what each edit re-ran (from the drivers' step tracking)
 /// and quick stopwatch timings, in a few seconds. <c>--check-serializers</c>: every JSON reader once over the
 /// serializer benchmarks' data, checked to agree. <c>--output-size</c>: bytes of C# per column for real tables
-/// and the cost of generating and compiling every table of the built-in reference. <c>--unmapped-cost</c>: the generated reader with and without
+/// and the cost of generating and compiling every table of the built-in reference (<c>--write dir</c> keeps the reference
+/// pages' generated files). <c>--unmapped-cost</c>: the generated reader with and without
 /// the export fields the table has no column for. Anything else goes to BenchmarkDotNet
 /// (<c>--filter '*'</c>, <c>--job short</c>, <c>--job Dry</c>, <c>--list flat</c>...).
 /// </summary>
@@ -21,7 +22,8 @@ public static class Program
 
         if (args.Contains("--output-size", StringComparer.Ordinal))
         {
-            return OutputSize.Run(Console.Out);
+            var write = Array.IndexOf(args, "--write");
+            return OutputSize.Run(Console.Out, write >= 0 && write + 1 < args.Length ? args[write + 1] : null);
         }
 
         if (args.Contains("--unmapped-cost", StringComparer.Ordinal))

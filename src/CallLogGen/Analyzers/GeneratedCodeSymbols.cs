@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using CallLogGen.Shape;
 using Microsoft.CodeAnalysis;
@@ -16,18 +17,30 @@ internal static class GeneratedCodeSymbols
         && definition.MetadataName == runtimeType.Name
         && definition.ContainingNamespace?.ToDisplayString() == runtimeType.Namespace;
 
+    /// <summary>The typed columns of a generated <c>KqlColumns</c> class: its public instance fields.</summary>
+    public static IEnumerable<IFieldSymbol> Columns(INamedTypeSymbol columnsType)
+    {
+        foreach (var member in columnsType.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field)
+            {
+                yield return field;
+            }
+        }
+    }
+
     /// <summary>Whether <paramref name="type"/> is in the runtime's typed KQL namespace (typed columns, queries, aggregations).</summary>
     public static bool IsKqlType(INamedTypeSymbol? type) =>
         type?.ContainingNamespace is { } ns && ns.ToDisplayString() == GeneratedShape.KqlNamespace;
 
     /// <summary>
-    /// The KQL name of a generated column property, of a model or of its <c>KqlColumns</c>: the model property's
-    /// <c>[ColumnName]</c> where the generator wrote one, else the property's own name.
+    /// The KQL name of a generated column: a model property, or a field of its <c>KqlColumns</c>. It is the model property's
+    /// <c>[ColumnName]</c> where the generator wrote one, else the member's own name.
     /// </summary>
-    public static string ReadKqlName(IPropertySymbol property)
+    public static string ReadKqlName(ISymbol column)
     {
-        var model = property.ContainingType is { Name: GeneratedShape.ColumnsClass, ContainingType: { } outer } ? outer : property.ContainingType;
-        foreach (var member in model?.GetMembers(property.Name) ?? ImmutableArray<ISymbol>.Empty)
+        var model = column.ContainingType is { Name: GeneratedShape.ColumnsClass, ContainingType: { } outer } ? outer : column.ContainingType;
+        foreach (var member in model?.GetMembers(column.Name) ?? ImmutableArray<ISymbol>.Empty)
         {
             if (member is IPropertySymbol modelProperty && AttributeArguments(modelProperty, GeneratedShape.ColumnNameAttribute) is { Length: > 0 } arguments && arguments[0] is string name)
             {
@@ -35,7 +48,7 @@ internal static class GeneratedCodeSymbols
             }
         }
 
-        return property.Name;
+        return column.Name;
     }
 
     /// <summary>The constructor arguments of <paramref name="symbol"/>'s attribute of the runtime type <paramref name="attribute"/>; null where it has none.</summary>

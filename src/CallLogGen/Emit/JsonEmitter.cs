@@ -25,7 +25,7 @@ internal static class JsonEmitter
         writer.Line();
         writer.Open("private sealed class " + GeneratedShape.JsonMappingClass + " : " + GeneratedShape.LogRecordJsonType.InCode + "<" + type + ">");
         writer.Line("public " + GeneratedShape.JsonMappingClass + "() : base(" + type + "." + GeneratedShape.SchemaProperty + ", new string?[] { " + ExportPaths(table) + " }, new int[] { " + LowCardinality(table) + " }) { }");
-        writer.Line("protected override " + type + " CreateRecord() => new " + type + "();");
+        writer.Line("protected override " + type + " CreateRecord() => new();");
         writer.Line("protected override " + Json + "UnmappedFields? GetUnmapped(" + type + " r) => r." + GeneratedShape.UnmappedFieldsProperty + ";");
         writer.Line("protected override void SetUnmapped(" + type + " r, " + Json + "UnmappedFields f) => r." + GeneratedShape.UnmappedFieldsProperty + " = f;");
         writer.Open("protected override void SetCell(" + type + " r, int c, in " + Json + "CellValue v)");

@@ -1,33 +1,85 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using CallLogGen.Model;
 using CallLogGen.Shape;
 
 namespace CallLogGen.Emit;
 
 /// <summary>
-/// Emits a table's typed KQL entry point: a nested <c>KqlColumns</c> class with one typed column per schema
-/// column, and <c>Query()</c>. Everything else (operators, literals, rendering) lives in the runtime library.
+/// Emits a table's typed KQL entry point: a nested <c>KqlColumns</c> class with one typed column field per schema column,
+/// grouped by type and taken by position from the runtime's <c>KqlColumnSet</c> of the table's schema (made once, shared
+/// by every query), and <c>Query()</c>.
+/// Everything else (operators, literals, rendering) lives in the runtime library.
 /// </summary>
 internal static class QueryEmitter
 {
     private const string ColumnsTypeName = GeneratedShape.ColumnsClass;
-    private const string QueryMethodName = GeneratedShape.QueryMethod;
     private const string KqlNamespace = "global::" + GeneratedShape.KqlNamespace + ".";
+
+    // Field lists wrap before this width, so that a wide table's declarations stay readable.
+    private const int LineWidth = 120;
 
     public static void Write(SourceWriter writer, TableSpec table)
     {
-        writer.Line("/// <summary>The columns of <c>" + Literals.Xml(table.TableName) + "</c> as typed KQL expressions, for <see cref=\"" + QueryMethodName + "\"/>.</summary>");
+        writer.Line("/// <summary>");
+        writer.Line("/// The columns of <c>" + Literals.Xml(table.TableName) + "</c> as typed KQL expressions, for <see cref=\"" + GeneratedShape.QueryMethod + "\"/>: each is the");
+        writer.Line("/// column of the property of the same name, documented there.");
+        writer.Line("/// </summary>");
         writer.Open("public sealed class " + ColumnsTypeName);
-        foreach (var column in table.Columns)
+
+        // The table's typed columns are made once per schema, in the runtime; the fields only pick them by position.
+        var set = Free("Set", table.Columns.Select(c => c.PropertyName));
+        writer.Line("private static readonly " + GeneratedShape.KqlColumnSetType.InCode + " " + set + " = " + GeneratedShape.KqlColumnSetType.InCode + ".Of(" + GeneratedShape.SchemaProperty + ");");
+        foreach (var group in table.Columns.Select((column, ordinal) => (Column: column, Ordinal: ordinal)).GroupBy(c => c.Column.Type).OrderBy(g => g.Key))
         {
-            var type = KqlNamespace + KqlTypes.Of(column.Type).ExpressionClass;
-            writer.Line("/// <inheritdoc cref=\"" + table.TypeName + "." + column.PropertyName + "\"/>");
-            writer.Line("public " + type + " " + column.PropertyName + " { get; } = " + type + ".Column(" + Literals.String(column.Name) + ");");
+            var facts = KqlTypes.Of(group.Key);
+            writer.Line();
+            writer.Line("/// <summary>The <c>" + facts.Name + "</c> columns.</summary>");
+            WriteFieldList(
+                writer,
+                "public readonly " + KqlNamespace + facts.ExpressionClass + " ",
+                group.Select(c => c.Column.PropertyName + " = " + set + "." + facts.CellMember + "(" + c.Ordinal.ToString(CultureInfo.InvariantCulture) + ")").ToList());
         }
 
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Starts a typed KQL query over <c>" + Literals.Xml(table.TableName) + "</c>.</summary>");
         var query = GeneratedShape.KqlQueryType.InCode + "<" + ColumnsTypeName + ">";
-        writer.Line("public static " + query + " " + QueryMethodName + "() => " + query + ".From(" + GeneratedShape.SchemaProperty + ", new " + ColumnsTypeName + "());");
+        writer.Line("public static " + query + " " + GeneratedShape.QueryMethod + "() => " + query + ".From(" + GeneratedShape.SchemaProperty + ", new " + ColumnsTypeName + "());");
+    }
+
+    private static void WriteFieldList(SourceWriter writer, string declaration, IReadOnlyList<string> names)
+    {
+        var line = new System.Text.StringBuilder(declaration);
+        var empty = true;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var item = names[i] + (i == names.Count - 1 ? ";" : ",");
+            if (!empty && line.Length + 1 + item.Length > LineWidth)
+            {
+                writer.Line(line.ToString());
+                line.Clear().Append("    ");
+                empty = true;
+            }
+
+            line.Append(empty ? string.Empty : " ").Append(item);
+            empty = false;
+        }
+
+        writer.Line(line.ToString());
+    }
+
+    // A member's name that no column takes (a column may be named anything).
+    private static string Free(string name, IEnumerable<string> columns)
+    {
+        var taken = new HashSet<string>(columns, System.StringComparer.Ordinal);
+        var candidate = name;
+        for (var i = 2; taken.Contains(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 }

@@ -10,7 +10,7 @@ namespace CallLogGen.Shape;
 /// <para>
 /// What the analyzers read from the generated code, and nothing else: a model is a class with a nested
 /// <see cref="ColumnsClass"/> and a static <see cref="QueryMethod"/>; each column is a model property and a
-/// <see cref="ColumnsClass"/> property of the same name; a column's KQL name is the model property's
+/// <see cref="ColumnsClass"/> field of the same name; a column's KQL name is the model property's
 /// <see cref="ColumnNameAttribute"/> where the generator wrote one (only where the names differ) and the property's
 /// name otherwise; a column's KQL type is that of its typed column (<c>KqlString</c>...); a required column's model
 /// property carries <see cref="RequiredColumnAttribute"/> with the schema file, line and description.
@@ -21,7 +21,7 @@ internal static class GeneratedShape
     /// <summary>The static <c>TableSchema</c> of every model.</summary>
     public const string SchemaProperty = "Schema";
 
-    /// <summary>The nested class of typed KQL columns, one property per column, that queries over the table get.</summary>
+    /// <summary>The nested class of typed KQL columns, one public readonly field per column, that queries over the table get.</summary>
     public const string ColumnsClass = "KqlColumns";
 
     /// <summary>The static method that starts a typed query over the table: <c>static KqlQuery&lt;KqlColumns&gt; Query()</c>.</summary>
@@ -35,6 +35,12 @@ internal static class GeneratedShape
 
     /// <summary>The property that keeps the JSON fields no column takes.</summary>
     public const string UnmappedFieldsProperty = "UnmappedFields";
+
+    /// <summary>
+    /// The private nested class of the required columns' descriptions, one constant each, named like the column's property:
+    /// the one place a description is written in code, read by <see cref="RequiredColumnAttribute"/> and the <c>Schema</c>.
+    /// </summary>
+    public const string DescriptionsClass = "Descriptions";
 
     /// <summary>
     /// The type, in the models' namespace, that lists every generated table (<c>All</c>, <c>Json</c>,
@@ -59,7 +65,7 @@ internal static class GeneratedShape
 
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        SchemaProperty, ColumnsClass, QueryMethod, JsonProperty, JsonMappingClass, UnmappedFieldsProperty,
+        SchemaProperty, ColumnsClass, QueryMethod, JsonProperty, JsonMappingClass, UnmappedFieldsProperty, DescriptionsClass,
         "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
@@ -74,6 +80,9 @@ internal static class GeneratedShape
 
     /// <summary>The runtime's typed query, <c>KqlQuery&lt;TColumns&gt;</c>, which <see cref="QueryMethod"/> returns.</summary>
     public static RuntimeType KqlQueryType { get; } = new(KqlNamespace + ".KqlQuery`1");
+
+    /// <summary>The runtime's columns of one table as typed expressions, which the <see cref="ColumnsClass"/> fields are taken from.</summary>
+    public static RuntimeType KqlColumnSetType { get; } = new(KqlNamespace + ".KqlColumnSet");
 
     /// <summary>The runtime's JSON mapping of one model, <c>LogRecordJson&lt;T&gt;</c>, which <see cref="JsonProperty"/> is.</summary>
     public static RuntimeType LogRecordJsonType { get; } = new("CallLogGen.Json.LogRecordJson`1");

@@ -73,10 +73,12 @@ public class CatalogTableTests(ITestOutputHelper output)
         Assert.Empty(run.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
         Assert.Empty(run.CompilationProblems());
         var keyVault = run.Sources.Single(s => s.Key.EndsWith(".KeyVaultAudit.g.cs", StringComparison.Ordinal)).Value;
-        Assert.Contains("\"AZKVAuditLogs\"", keyVault, StringComparison.Ordinal);
-        Assert.Contains("[global::CallLogGen.RequiredColumn(\"Azure Monitor table reference (2024-09)\", 0, \"\")]\n        public string OperationName", keyVault.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        var usage = run.Sources.Single(s => s.Key.EndsWith(".AcsBillingUsage.g.cs", StringComparison.Ordinal)).Value;
-        Assert.Contains("new global::CallLogGen.LogRoute(null, \"LegacyUsage\"),", usage, StringComparison.Ordinal);
+        Assert.Contains("[global::CallLogGen.RequiredColumn(\"Azure Monitor table reference (2024-09)\", 0, \"\")]\n    public string OperationName", keyVault.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var assembly = run.LoadAssembly();
+        var keyVaultSchema = TableSchemaView.Of(assembly, "Contoso.CallLogs.KeyVaultAudit");
+        Assert.Equal("AZKVAuditLogs", keyVaultSchema.TableName);
+        Assert.Contains(("OperationName", "string", true, AzureMonitorCatalog.SourceLabel, 0), keyVaultSchema.Columns);
+        Assert.Equal(new[] { "Microsoft.Communication/CommunicationServices/Usage", "*/LegacyUsage" }, TableSchemaView.Of(assembly, "Contoso.CallLogs.AcsBillingUsage").Routes);
     }
 
     [Fact]
@@ -104,14 +106,10 @@ public class CatalogTableTests(ITestOutputHelper output)
         var note = Assert.Single(run.WithId("CLG1020"));
         Assert.Contains("_BilledSize:real", note.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems());
-        var source = Assert.Single(run.Sources, s => s.Key.Contains("AcsBillingUsage", StringComparison.Ordinal)).Value;
+        var schema = TableSchemaView.Of(run.LoadAssembly(), "Contoso.CallLogs.AcsBillingUsage");
         // The user's columns and types (Quantity long, not the reference's real), in the reference's order, the user's own after.
-        var order = new[] { "\"Quantity\", global::CallLogGen.KqlType.Long", "\"TimeGenerated\"", "\"UsageType\"", "\"NewerColumn\"" }
-            .Select(text => source.IndexOf(text, StringComparison.Ordinal)).ToList();
-        Assert.DoesNotContain(-1, order);
-        Assert.Equal(order.Order(), order);
-        Assert.DoesNotContain("\"_BilledSize\"", source, StringComparison.Ordinal);
-        Assert.Contains("new global::CallLogGen.LogRoute(\"Microsoft.Communication/CommunicationServices\", \"Usage\")", source, StringComparison.Ordinal);
+        Assert.Equal(new[] { "Quantity:long", "TimeGenerated:datetime", "UsageType:string", "NewerColumn:string" }, schema.Columns.Select(c => c.Name + ":" + c.Type));
+        Assert.Equal(new[] { "Microsoft.Communication/CommunicationServices/Usage" }, schema.Routes);
     }
 
     [Fact]
@@ -146,21 +144,20 @@ public class CatalogTableTests(ITestOutputHelper output)
         Assert.Empty(run.CompilationProblems());
         using var reference = JsonDocument.Parse(File.ReadAllBytes(SourceFile));
         var tables = reference.RootElement.GetProperty("tables");
+        var schemas = run.LoadAssembly().GetTypes()
+            .Where(t => t.GetProperty("Schema", BindingFlags.Public | BindingFlags.Static) is { } p && p.PropertyType == typeof(TableSchema))
+            .ToDictionary(t => ((TableSchema)t.GetProperty("Schema")!.GetValue(null)!).TableName, t => (Type: t, Schema: (TableSchema)t.GetProperty("Schema")!.GetValue(null)!));
+        Assert.Equal(sample.Count, schemas.Count);
         foreach (var table in sample)
         {
-            var source = Assert.Single(run.Sources, s => s.Key.StartsWith(HintNames.CatalogFolder + ".", StringComparison.Ordinal) && s.Value.Contains("TableSchema(\n            \"" + table.Name + "\",\n", StringComparison.Ordinal)).Value;
-            var expected = tables.GetProperty(table.Name).EnumerateArray().Select(c => (Name: c.GetProperty("name").GetString()!, Type: c.GetProperty("type").GetString()!)).ToList();
-            var schemaLines = source.Split('\n').Where(l => l.TrimStart().StartsWith("new global::CallLogGen.ColumnSchema(", StringComparison.Ordinal)).ToList();
-            Assert.Equal(expected.Count, schemaLines.Count);
-            var properties = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < expected.Count; i++)
+            var (type, schema) = schemas[table.Name];
+            var expected = tables.GetProperty(table.Name).EnumerateArray().Select(c => c.GetProperty("name").GetString() + ":" + c.GetProperty("type").GetString()).ToList();
+            Assert.Equal(expected, schema.Columns.Select(c => c.Name + ":" + c.KqlTypeName));
+            Assert.Equal(schema.Columns.Count, schema.Columns.Select(c => c.PropertyName).Distinct().Count());
+            foreach (var column in schema.Columns)
             {
-                var line = schemaLines[i];
-                Assert.True(KqlTypes.TryParse(expected[i].Type, out var type), expected[i].Type);
-                Assert.Contains("(\"" + expected[i].Name + "\", global::CallLogGen.KqlType." + type + ",", line, StringComparison.Ordinal);
-                var property = line.Split(", ")[2].Trim('"');
-                Assert.True(properties.Add(property), $"{table.Name}: two columns get property {property}");
-                Assert.StartsWith(CSharpNames.ToPascalCase(expected[i].Name)!, property, StringComparison.Ordinal);
+                Assert.StartsWith(CSharpNames.ToPascalCase(column.Name)!, column.PropertyName, StringComparison.Ordinal);
+                Assert.NotNull(type.GetProperty(column.PropertyName));
             }
         }
     }

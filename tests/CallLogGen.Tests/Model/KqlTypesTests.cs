@@ -70,6 +70,17 @@ public class KqlTypesTests
 
     [Theory]
     [MemberData(nameof(Types))]
+    public void The_cell_member_also_names_the_column_sets_accessor_of_the_typed_column(RuntimeKqlType runtimeType)
+    {
+        // Generated KqlColumns take each column as `Set.<CellMember>(ordinal)`.
+        var info = KqlTypes.Of(ToGenerator(runtimeType));
+        var accessor = typeof(KqlColumnSet).GetMethod(info.CellMember, BindingFlags.Public | BindingFlags.Instance, new[] { typeof(int) });
+        Assert.NotNull(accessor);
+        Assert.Equal("CallLogGen.Kql." + info.ExpressionClass, accessor!.ReturnType.FullName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
     public void The_typed_null_is_the_kql_name_called_on_null_and_string_has_none(RuntimeKqlType runtimeType)
     {
         var type = ToGenerator(runtimeType);

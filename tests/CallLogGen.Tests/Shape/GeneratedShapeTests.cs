@@ -77,6 +77,35 @@ public class GeneratedShapeTests
         Assert.NotNull(model.GetProperty("KqlColumnsValue"));
     }
 
+    [Theory]
+    [InlineData("Json")]
+    [InlineData("KqlColumns")]
+    [InlineData("Descriptions")]
+    [InlineData("CallLogTables")]
+    public void A_table_named_like_a_generated_member_or_the_tables_index_compiles(string table)
+    {
+        var page = "# Logs\n\n## " + table + "\n\n| Column | Type | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| Level | string | The level. |\n";
+        var run = new GeneratorHarness(new[] { new SchemaInput("schemas/logs.md", page) }).Run();
+
+        Assert.Empty(run.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Info));
+        Assert.Empty(run.CompilationProblems());
+        var model = run.LoadAssembly().GetType("Contoso.CallLogs." + table + "Record", throwOnError: true)!;
+        Assert.Equal(table, ((TableSchema)model.GetProperty(GeneratedShape.SchemaProperty, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!).TableName);
+    }
+
+    [Fact]
+    public void Table_options_that_name_a_model_like_a_generated_member_are_an_error_and_the_model_takes_another_name()
+    {
+        var page = "# Logs\n\n## Audit\n\n| Column | Type | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n";
+        var options = """{"tables": [{"tableName": "Audit", "typeName": "Query"}]}""";
+        var run = new GeneratorHarness(new[] { new SchemaInput("schemas/logs.md", page), new SchemaInput("schemas/logs.options.json", options) }).Run();
+
+        var error = Assert.Single(run.WithId("CLG1014"));
+        Assert.Contains("typeName 'Query' is a name the generated code takes", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+        Assert.NotNull(run.LoadAssembly().GetType("Contoso.CallLogs.Audit"));
+    }
+
     [Fact]
     public void The_analyzers_read_each_columns_kql_name_from_the_generated_metadata_as_the_schema_has_it()
     {
@@ -89,8 +118,8 @@ public class GeneratedShapeTests
         foreach (var model in models)
         {
             var schema = (TableSchema)assembly.GetType(model.ToDisplayString(), throwOnError: true)!.GetProperty(GeneratedShape.SchemaProperty)!.GetValue(null)!;
-            var columns = model.GetTypeMembers(GeneratedShape.ColumnsClass).Single().GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic).ToList();
-            Assert.Equal(schema.Columns.Select(c => c.PropertyName), columns.Select(c => c.Name));
+            var columns = model.GetTypeMembers(GeneratedShape.ColumnsClass).Single().GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic).ToList();
+            Assert.Equal(schema.Columns.Select(c => c.PropertyName).Order(), columns.Select(c => c.Name).Order());
             foreach (var column in schema.Columns)
             {
                 var typed = columns.Single(c => c.Name == column.PropertyName);

@@ -28,7 +28,7 @@ internal static class QueryInterpreter
     // Every chain over a table needs the same columns, and every column the same KQL name: kept per symbol (symbols belong
     // to one compilation; weak keys let them go with it). The cached states are never changed.
     private static readonly ConditionalWeakTable<INamedTypeSymbol, ColumnState> TableColumns = new();
-    private static readonly ConditionalWeakTable<IPropertySymbol, string> KqlNames = new();
+    private static readonly ConditionalWeakTable<ISymbol, string> KqlNames = new();
 
     /// <summary>
     /// The chain <paramref name="query"/> is the end of, interpreted; null when it does not start from a table's generated
@@ -97,11 +97,15 @@ internal static class QueryInterpreter
     public static string? KqlTypeName(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && GeneratedCodeSymbols.IsKqlType(named) ? KqlTypes.OfExpressionClass(named.Name)?.Name : null;
 
-    /// <summary>The KQL name of a generated column property (of a model or of its <c>KqlColumns</c>): see <see cref="GeneratedShape"/>.</summary>
-    public static string KqlName(IPropertySymbol property) => KqlNames.GetValue(property, GeneratedCodeSymbols.ReadKqlName);
+    /// <summary>The KQL name of a generated column (a model property, a <c>KqlColumns</c> field): see <see cref="GeneratedShape"/>.</summary>
+    public static string KqlName(ISymbol column) => KqlNames.GetValue(column, GeneratedCodeSymbols.ReadKqlName);
+
+    /// <summary>The column of <paramref name="columnsType"/> that <paramref name="operation"/> reads (<c>t.Level</c>); null for anything else.</summary>
+    public static IFieldSymbol? ColumnOf(IOperation operation, INamedTypeSymbol columnsType) =>
+        operation is IFieldReferenceOperation { Field: var field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, columnsType) ? field : null;
 
     /// <summary>
-    /// The columns <paramref name="step"/> reads through the table's typed columns: the properties of
+    /// The columns <paramref name="step"/> reads through the table's typed columns: the fields of
     /// <paramref name="columnsType"/> its arguments use (not those a <c>c.Is(...)</c> names, not those of a nested query, not
     /// the right side's of a join), and the time column for a time filter.
     /// </summary>
@@ -130,12 +134,11 @@ internal static class QueryInterpreter
                     named.Add(Unwrap(assignment.Arguments[0].Value)); // `t.Level.Is(...)` names a column; it does not read it.
                 }
 
-                if (operation is IPropertyReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, columnsType)
-                    && !named.Contains(reference)
-                    && !IsLaterLambdaParameter(reference.Instance, lambda))
+                if (ColumnOf(operation, columnsType) is { } column
+                    && !named.Contains(operation)
+                    && !IsLaterLambdaParameter(((IMemberReferenceOperation)operation).Instance, lambda))
                 {
-                    yield return new ColumnRead(reference.Syntax.GetLocation(), reference.Property.Name, KqlName(reference.Property));
+                    yield return new ColumnRead(operation.Syntax.GetLocation(), column.Name, KqlName(column));
                 }
             }
         }
@@ -160,13 +163,10 @@ internal static class QueryInterpreter
     private static ColumnState ReadTableColumns(INamedTypeSymbol columnsType)
     {
         var columns = new Dictionary<string, ResultColumn>(System.StringComparer.Ordinal);
-        foreach (var member in columnsType.GetMembers())
+        foreach (var column in GeneratedCodeSymbols.Columns(columnsType))
         {
-            if (member is IPropertySymbol { IsStatic: false } property)
-            {
-                var name = KqlName(property);
-                columns[name] = new ResultColumn(name, KqlTypeName(property.Type), null);
-            }
+            var name = KqlName(column);
+            columns[name] = new ResultColumn(name, KqlTypeName(column.Type), null);
         }
 
         return ColumnState.Of(columns);
@@ -313,8 +313,8 @@ internal static class QueryInterpreter
         var handle = Unwrap(operation);
         switch (handle)
         {
-            case IPropertyReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, columnsType):
-                return new ResultColumn(KqlName(reference.Property), KqlTypeName(handle.Type), null);
+            case IFieldReferenceOperation when ColumnOf(handle, columnsType) is { } column:
+                return new ResultColumn(KqlName(column), KqlTypeName(handle.Type), null);
             case IInvocationOperation { TargetMethod: { Name: "Column", IsStatic: true }, Arguments.Length: 1 } call when GeneratedCodeSymbols.IsKqlType(call.TargetMethod.ContainingType):
                 return call.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? new ResultColumn(text, KqlTypeName(handle.Type), null) : null;
             case ILocalReferenceOperation local when hops < MaxLocalHops:

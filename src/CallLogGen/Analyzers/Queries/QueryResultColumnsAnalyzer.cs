@@ -104,7 +104,7 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The model's properties marked <c>[RequiredColumn]</c>, in declaration order, with the KQL name and type of the
-    /// matching property of its generated <c>KqlColumns</c>; a property without one is not judged.
+    /// matching column of its generated <c>KqlColumns</c>; a property without one is not judged.
     /// </summary>
     private static ImmutableArray<RequiredColumn> RequiredColumns(INamedTypeSymbol model, INamedTypeSymbol attribute)
     {
@@ -118,7 +118,7 @@ public sealed class QueryResultColumnsAnalyzer : DiagnosticAnalyzer
         {
             if (member is IPropertySymbol { IsStatic: false } property
                 && property.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
-                && columns.GetMembers(property.Name).OfType<IPropertySymbol>().FirstOrDefault() is { IsStatic: false } column)
+                && columns.GetMembers(property.Name).OfType<IFieldSymbol>().FirstOrDefault() is { IsStatic: false } column)
             {
                 result.Add(new RequiredColumn(QueryInterpreter.KqlName(column), QueryInterpreter.KqlTypeName(column.Type)));
             }
