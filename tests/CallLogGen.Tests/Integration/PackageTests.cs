@@ -129,9 +129,11 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     {
         Assert.True(run.Succeeded, $"the consumer failed on {runtime}:\n" + run.Describe());
         var expected = string.Join("\n",
-            // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json).
+            // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json), then the table named in the project file.
             "table AppAudit (TimeGenerated:datetime, UserName:string, DurationMs:long)",
             "table MyTable (TimeGenerated:datetime, Level:string)",
+            "table AZKVAuditLogs 51 columns, from the Azure Monitor table reference (2024-09)",
+            "routes Microsoft.KeyVault/vaults/AuditEvent",
             // The generated models, used as types.
             "model MyTable Warning 2026-01-02T03:04:05.0000000+00:00",
             "model AppAudit alice 42",
@@ -189,6 +191,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             <RootNamespace>PackageConsumer</RootNamespace>
             <CallLogGenNamespace>PackageConsumer.Logs</CallLogGenNamespace>
           </PropertyGroup>
+          <ItemGroup>
+            <!-- A table of the built-in Azure Monitor reference, by name, with no schema file. -->
+            <CallLogGenTable Include="AZKVAuditLogs" />
+          </ItemGroup>
         </Project>
         """;
 
@@ -199,8 +205,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         foreach (var table in CallLogTables.All)
         {
-            Console.WriteLine("table " + table.TableName + " " + table.ToCslSchema());
+            Console.WriteLine("table " + table.TableName + " " + (table.Columns.Count <= 5 ? table.ToCslSchema() : table.Columns.Count + " columns, from the " + table.Columns[0].SourceFile));
         }
+
+        Console.WriteLine("routes " + string.Join(", ", AzkvAuditLogs.Schema.Routes));
 
         var record = new MyTable { TimeGenerated = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Level = "Warning" };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {MyTable.Schema.TableName} {record.Level} {record.TimeGenerated:O}"));
