@@ -27,6 +27,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
     {
         public const string Settings = nameof(Settings);
         public const string RequestedTables = nameof(RequestedTables);
+        public const string NoSchemaFiles = nameof(NoSchemaFiles);
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string SchemaDocuments = nameof(SchemaDocuments);
         public const string SchemaPlan = nameof(SchemaPlan);
@@ -114,6 +115,22 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             }
         });
 
+        // Nothing read and nothing named: say where the generator looked. A warning where the project means to use
+        // CallLogGen (it has schemas/ or sets CallLogGen up), a note where it only has the package (transitively, say).
+        var nothingToRead = documents.Collect()
+            .Combine(requestedTables)
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ReadLooked(options.GlobalOptions)))
+            .Select(static (pair, _) => pair.Right with { NothingRead = pair.Left.Left.IsEmpty && pair.Left.Right.IsEmpty })
+            .WithTrackingName(Steps.NoSchemaFiles);
+
+        context.RegisterSourceOutput(nothingToRead, static (output, report) =>
+        {
+            if (report.NothingRead)
+            {
+                output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(report.Diagnostic));
+            }
+        });
+
         context.RegisterSourceOutput(resolved.Select(static (schema, _) => schema.Diagnostics).Combine(languageSupport), static (output, pair) =>
         {
             if (!IsSupported(pair.Right))
@@ -147,6 +164,19 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         return text.Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
             .Where(seen.Add)
             .ToEquatableArray();
+    }
+
+    /// <summary>Where the generator looked for schema files, and whether finding none is worth a warning.</summary>
+    private static NoSchemaFilesReport ReadLooked(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property.CallLogGenSchemaFiles", out var globs);
+        options.TryGetValue("build_property.ProjectDir", out var projectDirectory);
+        var meant = (options.TryGetValue("build_property.CallLogGenSchemasFolder", out var folder) && string.Equals(folder, "true", StringComparison.OrdinalIgnoreCase))
+            || (options.TryGetValue("build_property.CallLogGenConfigured", out var configured) && string.Equals(configured, "true", StringComparison.OrdinalIgnoreCase));
+        var where = (string.IsNullOrWhiteSpace(globs) ? "schemas/**/*.md;schemas/**/*.json" : globs!.Trim())
+            + (string.IsNullOrWhiteSpace(projectDirectory) ? string.Empty : " under " + projectDirectory!.Trim());
+        var diagnostic = DiagnosticInfo.Create(DiagnosticCatalog.NoSchemaFiles, null, where);
+        return new NoSchemaFilesReport(false, meant ? diagnostic : diagnostic.AsInfo());
     }
 
     private static GeneratorSettings ReadSettings(AnalyzerConfigOptions options)

@@ -56,7 +56,10 @@ internal static class TableResolver
         return new TableBuilder(group).Build();
     }
 
-    /// <summary>Step 3, over every built table: refuses a second table of one C# name, and gathers the diagnostics.</summary>
+    /// <summary>
+    /// Step 3, over every built table: gives a second table of one C# name a name of its own (its type name and a number,
+    /// in the order of the files: deterministic), with an Info that names both, and gathers the diagnostics.
+    /// </summary>
     public static ResolvedSchema Finish(EquatableArray<DiagnosticInfo> planDiagnostics, ImmutableArray<BuiltTable> built)
     {
         var diagnostics = new List<DiagnosticInfo>(planDiagnostics);
@@ -72,10 +75,16 @@ internal static class TableResolver
 
             if (typeNames.TryGetValue(table.TypeName, out var first))
             {
+                var unique = table.TypeName + "2";
+                for (var n = 3; typeNames.ContainsKey(unique) || unique == TableBuilder.CatalogTypeName; n++)
+                {
+                    unique = table.TypeName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticCatalog.DuplicateTypeName, item.Location,
-                    table.TableName, table.TypeName, first.TableName, first.SourceLine > 0 ? $"{first.SourcePath}({first.SourceLine},1)" : first.SourcePath));
-                continue;
+                    table.TableName, table.TypeName, first.TableName, first.SourceLine > 0 ? $"{first.SourcePath}({first.SourceLine},1)" : first.SourcePath, unique));
+                table = table with { TypeName = unique, HintName = HintNames.For(table.SourceLine == 0 ? HintNames.CatalogFolder : table.SourcePath, unique) };
             }
 
             typeNames.Add(table.TypeName, table);

@@ -43,6 +43,9 @@ internal sealed class WorkColumn
     /// <summary>Whether a docs page listed this column of the JSON schema.</summary>
     public bool MatchedByDocument { get; set; }
 
+    /// <summary>Whether a docs page gave the description (the first page that does keeps it).</summary>
+    public bool DescribedByDocument { get; set; }
+
     public static WorkColumn From(SourceColumn column) => new(column.Name, column.Location)
     {
         Type = column.Type,

@@ -41,7 +41,7 @@ internal static class TableOptionsReader
 
     // The options the format has, per object; the docs and the JSON Schema are tested against these lists.
     internal static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
-    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "routes", "description", "standardColumns", "columns" };
+    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "routes", "description", "standardColumns", "acceptUndocumentedColumns", "columns" };
     internal static readonly string[] SourceProperties = { "$comment", "file", "table" };
     internal static readonly string[] RouteProperties = { "$comment", "resourceType", "category" };
     internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
@@ -204,6 +204,7 @@ internal static class TableOptionsReader
             string? sourceFile = null, sourceTable = null, typeName = null, category = null, description = null;
             var standardColumns = StandardColumnSelection.None;
             EquatableArray<TableRoute>? routes = null;
+            var acceptUndocumented = false;
             var columns = new List<ColumnOptions>();
             var seenColumns = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             foreach (var member in Known(table, path, TableProperties))
@@ -245,6 +246,17 @@ internal static class TableOptionsReader
                         break;
                     case "standardColumns":
                         standardColumns = ReadStandardColumns(member.Value, memberPath);
+                        break;
+                    case "acceptUndocumentedColumns":
+                        if (member.Value.Kind is JsonKind.True or JsonKind.False)
+                        {
+                            acceptUndocumented = member.Value.Kind == JsonKind.True;
+                        }
+                        else
+                        {
+                            WrongType(member.Value, memberPath, "true or false");
+                        }
+
                         break;
                     case "columns":
                         if (member.Value is not JsonArray entries)
@@ -292,7 +304,7 @@ internal static class TableOptionsReader
             }
 
             return new TableOptions(tableName.Value, sourceFile, sourceTable, typeName, category, description,
-                standardColumns, columns.ToEquatableArray(), tableName.Span.ToSourceSpan(_file)) { Routes = routes };
+                standardColumns, columns.ToEquatableArray(), tableName.Span.ToSourceSpan(_file)) { Routes = routes, AcceptUndocumentedColumns = acceptUndocumented };
         }
 
         private void ReadSource(JsonNode node, string path, ref string? file, ref string? table)
@@ -586,13 +598,9 @@ internal static class TableOptionsReader
                     return null;
                 }
 
-                if (type is null)
+                // Without a type, the table's JSON schema or the Azure Monitor reference must give it: the resolver checks.
+                if (type is null && typeInvalid)
                 {
-                    if (!typeInvalid)
-                    {
-                        Invalid(JsonSpans.Head(entry), $"{path}: an \"add\" entry needs a \"type\"; this entry is skipped");
-                    }
-
                     return null;
                 }
             }

@@ -138,7 +138,9 @@ public class TableOptionsSchemaTests
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "rename": "1abc"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "propertyName": ""}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "nmae": "b"}]}]}""", "CLG1014" },
-        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add"}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "acceptUndocumentedColumns": "yes"}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "routes": [{"resourceType": "Microsoft.Contoso/widgets"}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "routes": [{"category": "Usage", "kind": "x"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a b", "action": "add", "type": "string"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add", "type": "string", "rename": "B"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "required": true}]}]}""", "CLG1014" },
@@ -154,6 +156,14 @@ public class TableOptionsSchemaTests
         Assert.Equal(SchemaFormat.TableOptions, document.Format);
         Assert.Contains(id, document.Diagnostics.Select(d => d.Id));
         Assert.All(document.Diagnostics, d => Assert.Contains(d.Id, new[] { "CLG1006", "CLG1014", "CLG1015" }));
+    }
+
+    [Fact]
+    public void Both_accept_an_add_without_a_type_which_the_resolver_takes_from_the_real_table()
+    {
+        const string Text = """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add"}]}]}""";
+        Assert.True(IsValid(Text, out var errors), errors);
+        Assert.Empty(Read(Text).Diagnostics);
     }
 
     [Theory]
