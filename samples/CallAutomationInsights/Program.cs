@@ -6,6 +6,7 @@ using CallLogGen;
 return args.FirstOrDefault() switch
 {
     "schema" => PrintSchemas(),
+    "tables" => PrintTables(),
     "columns" => PrintColumns(args.Skip(1).FirstOrDefault()),
     "create" => PrintCreateCommands(),
     "queries" => PrintQueries(args.Skip(1).FirstOrDefault() ?? "8d1e2f9a-0c3b-4c1e-9d6a-1f2e3d4c5b6a"),
@@ -25,6 +26,10 @@ static int PrintHelp()
 
         Commands:
           schema            one line per table: the Log Analytics table name and its CSL schema
+          tables            every generated type: its C# name, its Log Analytics table and column count; "from:" where
+                            the columns came from (schema file and the lines of its column rows, the Azure Monitor
+                            table reference built into CallLogGen, or the Azure Monitor standard columns); "routes:"
+                            the diagnostic categories (and resource types) whose exported records land in the table
           columns [TABLE]   every column: KQL name, type, C# property, required, description, source line
           create            the Azure Data Explorer '.create table' command for each table
           queries [CALLID]  sample questions as KQL, built with the typed query builder, as a JSON array of
@@ -77,6 +82,12 @@ static int PrintHelp()
         Exit codes of analyze: 0 everything was read; 1 some records, files or blobs were skipped (the summary
         counts what was read); 2 nothing could be read, or the command line or the storage account was refused.
         """);
+    return 0;
+}
+
+static int PrintTables()
+{
+    CallAutomationInsights.TableListing.Write(CallLogTables.Json, Console.Out);
     return 0;
 }
 
