@@ -100,6 +100,10 @@ internal static class DiagnosticCatalog
         "CLG1020", "Schema file replaces the reference's columns",
         "{0}: table '{1}' takes its columns from this schema file, not from the Azure Monitor table reference (2024-09), which also lists {2}", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor BuildSummary = Schema(
+        "CLG1030", "Build summary: the types a schema file generated",
+        "{0}: generated {1} in {2}: {3}", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = Rule(
         "CLG1100", "C# 10 or later required",
         "CallLogGen generates C# 10 code, but this project compiles as C# {0}; set <LangVersion> to 10 or later. Nothing is generated.",
@@ -146,7 +150,7 @@ internal static class DiagnosticCatalog
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
-        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnknownCatalogTable, CatalogColumnsReplaced,
+        SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnknownCatalogTable, CatalogColumnsReplaced, BuildSummary,
         UnsupportedLanguageVersion, InvalidNamespace,
         MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
         QueryUsesDroppedColumn);
