@@ -69,7 +69,8 @@ static int PrintHelp()
 
         What analyze reports (standard error); reading always goes on with the next record and file:
           skipped: FILE: line L, byte offset B, record R: REASON
-                            a record that could not be read (one record per line); the others are read
+                            a record that could not be read (one record per line); the others are read. With
+                            --storage, BLOB for FILE, and also a blob deleted or replaced while it was read
           FILE: REASON      a file that could not be read: no such file, permission denied, an empty file,
                             binary, gzip-compressed or UTF-16 data, a directory without export files; or a document
                             that breaks off ("the rest of the file is skipped", the records before it count)
@@ -77,10 +78,12 @@ static int PrintHelp()
                             a note: the directory's files that are not exports; nothing is skipped
           read N/M blobs, ... (--storage)
                             how far the read of the storage account got
-          error: ...        a wrong command line or a storage account that refused (nothing more is read)
+          error: ...        a wrong command line (nothing is read), or a storage account that refused (nothing
+                            more is read; the summary counts what was read before)
 
-        Exit codes of analyze: 0 everything was read; 1 some records, files or blobs were skipped (the summary
-        counts what was read); 2 nothing could be read, or the command line or the storage account was refused.
+        Exit codes of analyze: 0 everything was read; 1 some records, files or blobs were skipped, or a storage
+        account refused after some records (the summary counts what was read); 2 nothing could be read, or the
+        command line was wrong.
         """);
     return 0;
 }

@@ -87,4 +87,21 @@ public class SampleStorageTests(AzuriteFixture azurite)
         Assert.Contains("--from and --to take an ISO 8601 time", error, StringComparison.Ordinal);
         Assert.Contains("usage: analyze --storage", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Analyze_storage_that_the_account_refuses_still_prints_the_summary_and_a_wrong_connection_string_is_a_usage_error()
+    {
+        // Another key than the account's: Azurite checks the signature, as Azure does, and refuses (403).
+        var wrongKey = azurite.ConnectionString.Replace(Infrastructure.AzuriteProcess.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        var (exitCode, output, error) = RunSample("analyze", "--storage", wrongKey);
+
+        Assert.True(exitCode == 2, error);
+        Assert.Equal("0 calls, 0 operations, 0 usage records" + Environment.NewLine, output);
+        Assert.StartsWith("error: the storage account refused: ", error, StringComparison.Ordinal);
+
+        var (badExit, _, badError) = RunSample("analyze", "--storage", "no such connection string");
+        Assert.Equal(2, badExit);
+        Assert.StartsWith("error: --storage takes a connection string or an account URL", badError, StringComparison.Ordinal);
+        Assert.Contains("usage: analyze --storage", badError, StringComparison.Ordinal);
+    }
 }
