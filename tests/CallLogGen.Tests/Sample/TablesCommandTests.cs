@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CallLogGen.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 
 namespace CallLogGen.Tests.Sample;
 
@@ -93,8 +92,8 @@ public class TablesCommandTests
             """;
         var page = new SchemaInput("schemas/requests.md", "# Requests\n\n| Column | Type | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| Level | string | How bad. |\n");
         var run = new GeneratorHarness(new[] { page }, program, properties: new Dictionary<string, string> { ["CallLogGenTables"] = "AZKVAuditLogs" }, moreUserCode: new[] { listing }).Run();
-        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
+        // Emitting the assembly fails with the compiler's errors, if any.
         var (result, failure) = UserProgram.Execute(run);
         Assert.Null(failure);
         var tables = Parse((string)result!);
