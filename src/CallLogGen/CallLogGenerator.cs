@@ -36,6 +36,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         public const string Tables = nameof(Tables);
         public const string LanguageSupport = nameof(LanguageSupport);
         public const string Catalog = nameof(Catalog);
+        public const string BuildSummary = nameof(BuildSummary);
     }
 
     /// <summary>The AdditionalFiles metadata the package's props set on schema files.</summary>
@@ -128,6 +129,24 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             if (report.NothingRead)
             {
                 output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(report.Diagnostic));
+            }
+        });
+
+        // Only what the summary names (files, types, tables, lines): a column edit re-runs this cheap step and reports nothing again.
+        var summary = resolved
+            .Select(static (schema, _) => BuildSummary.Lines(schema.Tables))
+            .WithTrackingName(Steps.BuildSummary);
+        var verbose = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BuildSummary.VerboseProperty, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+
+        context.RegisterSourceOutput(summary.Combine(verbose).Combine(languageSupport), static (output, pair) =>
+        {
+            if (IsSupported(pair.Right))
+            {
+                foreach (var line in pair.Left.Left)
+                {
+                    output.ReportDiagnostic(BuildSummary.ToDiagnostic(line, verbose: pair.Left.Right));
+                }
             }
         });
 

@@ -154,6 +154,12 @@ public abstract partial class LogRecordJson
     /// <summary>The table this mapping reads and writes.</summary>
     public TableSchema Schema { get; }
 
+    /// <summary>
+    /// The generated model the records are read into (<c>typeof(T)</c> of <see cref="LogRecordJson{T}"/>): how a tool that
+    /// lists <c>CallLogTables.Json</c> names each table's type without looking through the assembly.
+    /// </summary>
+    public abstract Type RecordType { get; }
+
     internal KqlType[] Types { get; }
 
     internal bool[] Required { get; }

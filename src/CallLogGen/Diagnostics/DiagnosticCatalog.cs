@@ -123,6 +123,9 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoSchemaFiles = Schema(
         "CLG1026", "No schema file found",
         "{0}: CallLogGen read no schema file and no table is named in the project file, so it generates nothing; it looked for {1}. Put Azure docs pages or table schemas there, set CallLogGenSchemaFiles, or name tables with <CallLogGenTable Include=\"...\" />", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor BuildSummary = Schema(
+        "CLG1030", "Build summary: the types a schema file generated",
+        "{0}: generated {1} in {2}: {3}", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = Rule(
         "CLG1100", "C# 10 or later required",
@@ -171,7 +174,7 @@ internal static class DiagnosticCatalog
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnknownCatalogTable, CatalogColumnsReplaced,
-        DocsTableMatched, DocsTableMatchedClosely, DocsDriftFromReference, DocsTableUnmatched, TableOnSeveralPages, NoSchemaFiles,
+        DocsTableMatched, DocsTableMatchedClosely, DocsDriftFromReference, DocsTableUnmatched, TableOnSeveralPages, NoSchemaFiles, BuildSummary,
         UnsupportedLanguageVersion, InvalidNamespace,
         MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
         QueryUsesDroppedColumn);

@@ -73,6 +73,7 @@ public static class DiagnosticScenarios
         new("CLG1024", new[] { Page }, "schemas/page.md", 3, 1, "the docs table 'Requests' matches no table of your schemas or of the Azure Monitor table reference (2024-09); it is generated as the page describes it"),
         new("CLG1025", new[] { Md("schemas/a.md", SentinelAuditPage), Md("schemas/b.md", SentinelAuditPage) }, "schemas/a.md", 3, 1, "table 'SentinelAudit' is documented by several docs tables (schemas/a.md(3,1), schemas/b.md(3,1))"),
         new("CLG1026", Array.Empty<SchemaInput>(), "", 0, 0, "project file: CallLogGen read no schema file and no table is named in the project file, so it generates nothing; it looked for schemas/**/*.md;schemas/**/*.json under /project/"),
+        new("CLG1030", new[] { Page }, "", 0, 0, "schemas/page.md: generated 1 type in Contoso.CallLogs: Requests (table Requests, line 3)"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),

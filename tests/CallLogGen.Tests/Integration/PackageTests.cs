@@ -7,7 +7,7 @@ namespace CallLogGen.Tests.Integration;
 /// The nupkg as a user gets it: packed from the repository, checked for its layout, then added with
 /// <c>dotnet add package</c> to a fresh console project for .NET 8, 9 and 10 that has a JSON table schema and a
 /// docs-style markdown page in its schemas/ folder (found by the package's default glob), built with warnings as
-/// errors and run on .NET 10 and (self-contained) on .NET 8. Slow (several dotnet commands): hence tests sharing one pack.
+/// errors (and the build summary switched on) and run on .NET 10 and (self-contained) on .NET 8. Slow (several dotnet commands): hence tests sharing one pack.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class PackageTests : IClassFixture<PackageFixture>
@@ -103,14 +103,30 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             var build = DotNetCli.Run(app, BuildTimeout, null, new[] { "build", "PackageConsumer.csproj", "-c", "Release", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
             Assert.True(build.Succeeded, "the consumer does not build against the package:\n" + build.Describe());
 
+            // The project file sets CallLogGenVerbose: the build summary shows at normal verbosity, one line per schema file,
+            // as a warning that warnings-as-errors leaves a warning.
+            var pageLine = MarkdownPage.ReplaceLineEndings("\n").Split('\n').ToList().FindIndex(l => l.StartsWith("| Column", StringComparison.Ordinal)) + 1;
+            foreach (var summary in new[]
+            {
+                $"warning CLG1030: schemas/app-audit.md: generated 1 type in PackageConsumer.Logs: AppAudit (table AppAudit, line {pageLine})",
+                "warning CLG1030: schemas/my-table.json: generated 1 type in PackageConsumer.Logs: MyTable (table MyTable, line 1)",
+            })
+            {
+                Assert.True(build.StandardOutput.Contains(summary, StringComparison.Ordinal), $"the build does not show '{summary}':\n" + build.Describe());
+            }
+
+            Assert.DoesNotContain("error CLG1030", build.StandardOutput, StringComparison.Ordinal);
+
             var run = DotNetCli.Run(app, RunTimeout, null, Path.Combine(app, "bin", "Release", "net10.0", "PackageConsumer.dll"));
             AssertOutput(run, ".NET 10", build);
 
             // Only the .NET 10 runtime is installed here: the .NET 8 build runs self-contained, on the .NET 8 runtime it
             // carries, rather than rolled forward onto .NET 10 (which would hide a .NET 8 problem).
             var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-            var publish = DotNetCli.Run(app, BuildTimeout, null, new[] { "publish", "PackageConsumer.csproj", "-c", "Release", "-f", "net8.0", "-r", rid, "--self-contained", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
+            var publish = DotNetCli.Run(app, BuildTimeout, null, new[] { "publish", "PackageConsumer.csproj", "-c", "Release", "-f", "net8.0", "-r", rid, "--self-contained", "-p:TreatWarningsAsErrors=true", "-p:CallLogGenVerbose=false" }.Concat(DotNetCli.BuildSwitches).ToArray());
             Assert.True(publish.Succeeded, "the consumer does not publish self-contained for .NET 8:\n" + publish.Describe());
+            // With the switch off the summary is an info again, which a build at normal verbosity does not print.
+            Assert.DoesNotContain("CLG1030", publish.StandardOutput, StringComparison.Ordinal);
             var net8 = DotNetCli.Start(Path.Combine(app, "bin", "Release", "net8.0", rid, "publish", "PackageConsumer"), app, RunTimeout, null);
             AssertOutput(net8, ".NET 8", publish);
         }
@@ -190,6 +206,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
             <RootNamespace>PackageConsumer</RootNamespace>
             <CallLogGenNamespace>PackageConsumer.Logs</CallLogGenNamespace>
+            <CallLogGenVerbose>true</CallLogGenVerbose>
           </PropertyGroup>
           <ItemGroup>
             <!-- A table of the built-in Azure Monitor reference, by name, with no schema file. -->
