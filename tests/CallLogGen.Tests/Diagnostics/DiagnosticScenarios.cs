@@ -32,6 +32,7 @@ public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string F
 public static class DiagnosticScenarios
 {
     private const string Options = "schemas/options.json";
+    private const string LockPath = "schemas/callloggen.lock.json";
 
     private static SchemaInput Md(string path, string text) => new(path, text);
 
@@ -61,6 +62,10 @@ public static class DiagnosticScenarios
         new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
         new("CLG1019", new[] { Page }, "", 0, 0, "project file: the project names table 'ACSBillingUsages' (CallLogGenTable), which the Azure Monitor table reference (2024-09) built into CallLogGen does not have (nearest: ACSBillingUsage", Tables: "AZKVAuditLogs;ACSBillingUsages"),
         new("CLG1020", new[] { Md("schemas/kv.json", "{\"Name\": \"AZKVAuditLogs\", \"Properties\": [\n  {\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"},\n  {\"Name\": \"OperationName\", \"Type\": \"string\"}]}") }, "schemas/kv.json", 1, 10, "table 'AZKVAuditLogs' takes its columns from this schema file, not from the Azure Monitor table reference (2024-09), which also lists AddressAuthorizationType:string, Algorithm:string"),
+        new("CLG1031", new[] { Page, Md(LockPath, "{\"callloggenLock\": 1, \"tables\": [{\"table\": \"Requests\", \"columns\": [{\"name\": \"TimeGenerated\", \"type\": \"datetime\"}, {\"name\": \"Level\", \"type\": \"int\"}]}]}") }, "schemas/page.md", 6, 3, "table 'Requests': column 'Level' retyped from int to string since callloggen.lock.json was written"),
+        new("CLG1032", new[] { Page, Md(LockPath, "{\"callloggenLock\": 1, \"tables\": [\n  {\"table\": \"Responses\", \"columns\": [{\"name\": \"TimeGenerated\", \"type\": \"datetime\"}]}\n]}") }, LockPath, 2, 13, "table 'Responses' is in the lock file, but no schema file gives it any more"),
+        new("CLG1033", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\", \"columns\": [\n  {\"column\": \"TimeGenerated\", \"obsolete\": {\"reason\": \"Use Level.\"}}\n]}]}") }, Options, 2, 43, "column 'TimeGenerated' of table 'Requests' is required, so it cannot be obsolete"),
+        new("CLG1034", new[] { Page, Md(LockPath, "{\"tables\": []}") }, LockPath, 1, 1, "the lock file cannot be read: it is not a lock file as `callloggen lock` writes it"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),
