@@ -33,7 +33,10 @@ internal static class ToolCommand
 
         if (args[0] == "--version")
         {
-            context.Out.WriteLine(typeof(ToolCommand).Assembly.GetName().Version?.ToString(3));
+            // The package version (0.1.0, 0.2.0-preview.1), without the commit the SDK appends after '+'.
+            var version = typeof(ToolCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+            context.Out.WriteLine(version.Split('+')[0]);
             return ExitCodes.Success;
         }
 
