@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Azure.Core;
+using CallLogGen.Azure.Tests.Query.Loopback;
 using CallLogGen.Model;
 using CallLogGen.Schema;
 using CallLogGen.Tests.Infrastructure;
@@ -21,24 +21,6 @@ public sealed class PullTests : IDisposable
     private readonly TempFolder _project = new("callloggen-pull");
 
     public void Dispose() => _project.Dispose();
-
-    private sealed class RecordingCredential : TokenCredential
-    {
-        public List<string> Scopes { get; } = new();
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            lock (Scopes)
-            {
-                Scopes.AddRange(requestContext.Scopes);
-            }
-
-            return new AccessToken("token-for-" + requestContext.Scopes[0], DateTimeOffset.UtcNow.AddHours(1));
-        }
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(GetToken(requestContext, cancellationToken));
-    }
 
     private static Dictionary<string, string> Tables(params (string Name, (string, string)[] Columns)[] tables) =>
         tables.ToDictionary(t => t.Name, t => TablesApiStandIn.TableBody(t.Name, t.Columns, Standard));
