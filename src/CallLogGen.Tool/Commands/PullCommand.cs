@@ -71,7 +71,7 @@ internal static class PullCommand
         Directory.CreateDirectory(folder);
         foreach (var (name, json) in pulled)
         {
-            var path = Path.Combine(folder, name + ".json");
+            var path = ExistingFileOf(before, name) ?? Path.Combine(folder, name + ".json");
             File.WriteAllText(path, json);
             context.Error.WriteLine($"wrote {Path.GetRelativePath(context.WorkingDirectory, path).Replace('\\', '/')}");
         }
@@ -84,6 +84,16 @@ internal static class PullCommand
 
         return DiffReport.Write(context.Out, SchemaComparison.CompareTables(before.Tables, after.Tables), format);
     }
+
+    /// <summary>
+    /// The JSON schema file that describes this table alone, where the folder has one (<c>traffic.json</c> for
+    /// NetworkAccessTraffic): it is replaced, so that the table does not end up with two schema files.
+    /// </summary>
+    private static string? ExistingFileOf(SchemaSet set, string table) =>
+        set.Documents.FirstOrDefault(d =>
+            d.Format is Model.SchemaFormat.AzureMonitorTablesApi or Model.SchemaFormat.SentinelCustomTable or Model.SchemaFormat.KustoTableSchema
+            && d.Tables.Count == 1
+            && string.Equals(d.Tables[0].Name, table, StringComparison.OrdinalIgnoreCase))?.FilePath;
 
     /// <summary>
     /// The table as the file the generator reads: its name and <c>properties.schema</c> exactly as the service sent it

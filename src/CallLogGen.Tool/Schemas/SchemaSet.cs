@@ -19,11 +19,15 @@ internal sealed class SchemaSet
     /// <summary>The namespace does not matter outside a build: tables and columns are what the tool compares.</summary>
     private const string Namespace = "CallLogs";
 
-    private SchemaSet(ResolvedSchema resolved, SchemaFile? lockFile)
+    private SchemaSet(ImmutableArray<SchemaDocument> documents, ResolvedSchema resolved, SchemaFile? lockFile)
     {
+        Documents = documents;
         Resolved = resolved;
         LockFile = lockFile;
     }
+
+    /// <summary>What the readers found in each file, before resolving.</summary>
+    public ImmutableArray<SchemaDocument> Documents { get; }
 
     public ResolvedSchema Resolved { get; }
 
@@ -43,7 +47,7 @@ internal sealed class SchemaSet
             .ToImmutableArray();
         var snapshot = compareWithLock && lockFile is not null ? Lock.LockFile.Read(lockFile, cancellationToken) : null;
         var settings = new GeneratorSettings(Namespace, projectDirectory);
-        return new SchemaSet(TableResolver.Resolve(documents, settings, cancellationToken, lockFile: snapshot), lockFile);
+        return new SchemaSet(documents, TableResolver.Resolve(documents, settings, cancellationToken, lockFile: snapshot), lockFile);
     }
 
     public static DiagnosticSeverity SeverityOf(DiagnosticInfo diagnostic) => DiagnosticCatalog.Get(diagnostic.Id).DefaultSeverity;

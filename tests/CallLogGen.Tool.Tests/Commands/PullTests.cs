@@ -106,6 +106,21 @@ public sealed class PullTests : IDisposable
     }
 
     [Fact]
+    public async Task The_file_that_already_describes_the_table_is_replaced_not_doubled()
+    {
+        await using var server = new TablesApiStandIn(Tables(("NetworkAccessTraffic", Traffic)), useTls: false);
+        _project.Write("schemas/traffic.json", Kusto("NetworkAccessTraffic", Traffic.Take(3).Concat(Standard)));
+        _project.Write("schemas/other.json", Sentinel("Other_CL", Traffic));
+
+        var result = await ToolRun.RunAsync(_project.Path, "pull", "--workspace", TablesApiStandIn.Workspace, "--table", "networkaccesstraffic", "--no-auth", "--endpoint", server.Endpoint.ToString());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(new[] { "other.json", "traffic.json" }, Directory.GetFiles(_project.Combine("schemas")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("\"standardColumns\"", File.ReadAllText(_project.Combine("schemas", "traffic.json")), StringComparison.Ordinal);
+        Assert.Equal("NetworkAccessTraffic\n  + column 'DestinationFqdn' (string) added\n  + column 'DestinationPort' (int) added\n1 table changed; nothing breaks.\n", result.Out);
+    }
+
+    [Fact]
     public async Task A_table_the_workspace_lacks_writes_nothing_and_names_the_services_error()
     {
         await using var server = new TablesApiStandIn(Tables(("Contoso_CL", Traffic)), useTls: false);
