@@ -37,6 +37,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         public const string LanguageSupport = nameof(LanguageSupport);
         public const string Catalog = nameof(Catalog);
         public const string BuildSummary = nameof(BuildSummary);
+        public const string LockFile = nameof(LockFile);
     }
 
     /// <summary>The AdditionalFiles metadata the package's props set on schema files.</summary>
@@ -54,10 +55,23 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .Select(static (options, _) => ReadRequestedTables(options.GlobalOptions))
             .WithTrackingName(Steps.RequestedTables);
 
-        var schemaFiles = context.AdditionalTextsProvider
+        var candidates = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => IsSchemaFile(pair.Left, pair.Right))
-            .Select(static (pair, _) => pair.Left)
+            .Select(static (pair, _) => pair.Left);
+
+        // The lock file sits among the schema files but is never read as one: it is one more input, and each table's
+        // build sees only its own small record of it, so editing the lock rebuilds no table whose record stays equal.
+        var lockFile = candidates
+            .Where(static file => Lock.LockFile.IsLockFile(file.Path))
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => Lock.LockFile.Read(ToSchemaFile(pair.Left, pair.Right, cancellationToken), cancellationToken))
+            .Collect()
+            .Select(static (snapshots, _) => Lock.LockFile.Merge(snapshots))
+            .WithTrackingName(Steps.LockFile);
+
+        var schemaFiles = candidates
+            .Where(static file => !Lock.LockFile.IsLockFile(file.Path))
             .Combine(settings)
             .Select(static (pair, cancellationToken) => ToSchemaFile(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(Steps.SchemaFiles);
@@ -72,7 +86,8 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .Collect()
             .Combine(settings)
             .Combine(requestedTables)
-            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .Combine(lockFile)
+            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, cancellationToken, pair.Right))
             .WithTrackingName(Steps.SchemaPlan);
 
         var builtTables = plan

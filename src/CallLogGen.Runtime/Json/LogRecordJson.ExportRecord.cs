@@ -430,9 +430,14 @@ public abstract partial class LogRecordJson<T>
             return status;
         }
 
-        if (status == CellStatus.Untyped && !state.Options.KeepUntypedValues)
+        if (status == CellStatus.Untyped)
         {
-            throw new RecordFault(problem!, tokenStart, columnForErrors ?? Schema.Columns[column].Name);
+            var keep = state.Options.KeepUntypedValues;
+            state.Options.OnTypeMismatch?.Invoke(new TypeMismatch(columnForErrors ?? Schema.Columns[column].Name, Types[column], CellParser.KindOf(reader.TokenType), problem!, keep));
+            if (!keep)
+            {
+                throw new RecordFault(problem!, tokenStart, columnForErrors ?? Schema.Columns[column].Name);
+            }
         }
 
         state.Found[column] = ReadState.NullValued;

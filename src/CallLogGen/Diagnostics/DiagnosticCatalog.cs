@@ -126,6 +126,21 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor BuildSummary = Schema(
         "CLG1030", "Build summary: the types a schema file generated",
         "{0}: generated {1} in {2}: {3}", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor BreakingChangeFromLock = Schema(
+        "CLG1031", "Column changed since the lock file",
+        "{0}: table '{1}': {2} since {3} was written; code that reads or queries the column breaks. If the change is meant, run `callloggen lock` to accept it.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LockedTableGone = Schema(
+        "CLG1032", "Locked table no longer generated",
+        "{0}: table '{1}' is in the lock file, but no schema file gives it any more; code that reads or queries it breaks. If the change is meant, run `callloggen lock` to accept it.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ObsoleteRequiredColumn = Schema(
+        "CLG1033", "A required column cannot be obsolete",
+        "{0}: column '{1}' of table '{2}' is required, so it cannot be obsolete: every record has it and code that creates records must set it; it is generated without [Obsolete]. Make it optional (\"required\": false) or remove \"obsolete\".", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidLockFile = Schema(
+        "CLG1034", "Lock file cannot be read",
+        "{0}: the lock file cannot be read: {1}; what cannot be read is not compared until `callloggen lock` writes the file again", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = Rule(
         "CLG1100", "C# 10 or later required",
@@ -175,6 +190,7 @@ internal static class DiagnosticCatalog
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnknownCatalogTable, CatalogColumnsReplaced,
         DocsTableMatched, DocsTableMatchedClosely, DocsDriftFromReference, DocsTableUnmatched, TableOnSeveralPages, NoSchemaFiles, BuildSummary,
+        BreakingChangeFromLock, LockedTableGone, ObsoleteRequiredColumn, InvalidLockFile,
         UnsupportedLanguageVersion, InvalidNamespace,
         MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
         QueryUsesDroppedColumn);

@@ -19,6 +19,7 @@ internal static class QueryEmitter
         {
             var type = "global::CallLogGen.Kql." + KqlTypes.Of(column.Type).ExpressionClass;
             writer.Line("/// <inheritdoc cref=\"" + table.TypeName + "." + column.PropertyName + "\"/>");
+            ModelEmitter.WriteObsolete(writer, column);
             writer.Line("public " + type + " " + column.PropertyName + " { get; } = " + type + ".Column(" + Literals.String(column.Name) + ");");
         }
 

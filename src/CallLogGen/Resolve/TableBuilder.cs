@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CallLogGen.Catalog;
 using CallLogGen.Diagnostics;
+using CallLogGen.Lock;
 using CallLogGen.Model;
 using CallLogGen.Schema;
 
@@ -70,7 +71,9 @@ internal sealed class TableBuilder
             return Result(null);
         }
 
-        return Result(Table(typeName, columns));
+        var table = Table(typeName, columns);
+        LockCheck.Compare(table, _group.Lock, name => _columns.FindExact(name)?.Location, _group.Location, _diagnostics);
+        return Result(table);
     }
 
     private BuiltTable Result(TableSpec? table) => new(table, _group.Location, _diagnostics.ToEquatableArray());
@@ -441,6 +444,13 @@ internal sealed class TableBuilder
             }
 
             var required = RequiredRules.IsRequired(column.Name, type, column.Required, column.RequiredFromOptions, column.Description);
+            var obsolete = column.Obsolete;
+            if (obsolete is not null && required)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.ObsoleteRequiredColumn, column.ObsoleteLocation ?? column.OptionsLocation, column.Name, TableName));
+                obsolete = null;
+            }
+
             var location = column.Location;
             specs.Add(new ColumnSpec(
                 column.Name,
@@ -452,7 +462,10 @@ internal sealed class TableBuilder
                 location is { } l ? Paths.Normalize(l.RelativePath) : column.FromCatalog ? AzureMonitorCatalog.SourceLabel : string.Empty,
                 location is { } at ? at.Line + 1 : 0,
                 column.ExportPath ?? ExportPaths.Default(column.Name),
-                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type)));
+                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type))
+            {
+                Obsolete = obsolete,
+            });
         }
 
         return specs;

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using CallLogGen.Diagnostics;
+using CallLogGen.Lock;
 using CallLogGen.Model;
 
 namespace CallLogGen.Resolve;
@@ -17,9 +18,9 @@ namespace CallLogGen.Resolve;
 internal static class TableResolver
 {
     /// <summary>All three steps at once, as the pipeline runs them one after the other (tests use this).</summary>
-    public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken, EquatableArray<string> requestedTables = default)
+    public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken, EquatableArray<string> requestedTables = default, LockSnapshot? lockFile = null)
     {
-        var plan = Plan(documents, settings, requestedTables, cancellationToken);
+        var plan = Plan(documents, settings, requestedTables, cancellationToken, lockFile);
         var built = plan.Groups.Select(group => Build(group, cancellationToken)).ToImmutableArray();
         return Finish(plan.Diagnostics, built);
     }
@@ -30,7 +31,8 @@ internal static class TableResolver
     /// tables an edit touched.
     /// </summary>
     /// <param name="requestedTables">The catalogue tables the project file names (<c>CallLogGenTable</c> items).</param>
-    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, EquatableArray<string> requestedTables, CancellationToken cancellationToken)
+    /// <param name="lockFile">The lock file's tables: each group gets its own table's record, and a locked table no group makes is reported.</param>
+    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, EquatableArray<string> requestedTables, CancellationToken cancellationToken, LockSnapshot? lockFile = null)
     {
         var ordered = documents
             .OrderBy(d => Paths.Normalize(d.RelativePath), StringComparer.Ordinal)
@@ -46,6 +48,13 @@ internal static class TableResolver
         var candidates = CollectCandidates(ordered, diagnostics);
         var options = ordered.SelectMany(d => d.Options).ToList();
         var groups = TableGrouping.Group(candidates, options, requestedTables, settings, diagnostics);
+        if (lockFile is { } locked)
+        {
+            diagnostics.AddRange(locked.Diagnostics);
+            LockCheck.ReportGoneTables(locked, groups.Select(g => g.TableName), diagnostics);
+            groups = groups.Select(g => g with { Lock = locked.Find(g.TableName) }).ToList();
+        }
+
         return new SchemaPlan(groups.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 

@@ -32,6 +32,7 @@ public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string F
 public static class DiagnosticScenarios
 {
     private const string Options = "schemas/options.json";
+    private const string LockPath = "schemas/callloggen.lock.json";
 
     private static SchemaInput Md(string path, string text) => new(path, text);
 
@@ -74,6 +75,10 @@ public static class DiagnosticScenarios
         new("CLG1025", new[] { Md("schemas/a.md", SentinelAuditPage), Md("schemas/b.md", SentinelAuditPage) }, "schemas/a.md", 3, 1, "table 'SentinelAudit' is documented by several docs tables (schemas/a.md(3,1), schemas/b.md(3,1))"),
         new("CLG1026", Array.Empty<SchemaInput>(), "", 0, 0, "project file: CallLogGen read no schema file and no table is named in the project file, so it generates nothing; it looked for schemas/**/*.md;schemas/**/*.json under /project/"),
         new("CLG1030", new[] { Page }, "", 0, 0, "schemas/page.md: generated 1 type in Contoso.CallLogs: Requests (table Requests, line 3)"),
+        new("CLG1031", new[] { Page, Md(LockPath, "{\"callloggenLock\": 1, \"tables\": [{\"table\": \"Requests\", \"columns\": [{\"name\": \"TimeGenerated\", \"type\": \"datetime\"}, {\"name\": \"Level\", \"type\": \"int\"}]}]}") }, "schemas/page.md", 6, 3, "table 'Requests': column 'Level' retyped from int to string since callloggen.lock.json was written"),
+        new("CLG1032", new[] { Page, Md(LockPath, "{\"callloggenLock\": 1, \"tables\": [\n  {\"table\": \"Responses\", \"columns\": [{\"name\": \"TimeGenerated\", \"type\": \"datetime\"}]}\n]}") }, LockPath, 2, 13, "table 'Responses' is in the lock file, but no schema file gives it any more"),
+        new("CLG1033", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\", \"columns\": [\n  {\"column\": \"TimeGenerated\", \"obsolete\": {\"reason\": \"Use Level.\"}}\n]}]}") }, Options, 2, 43, "column 'TimeGenerated' of table 'Requests' is required, so it cannot be obsolete"),
+        new("CLG1034", new[] { Page, Md(LockPath, "{\"tables\": []}") }, LockPath, 1, 1, "the lock file cannot be read: it is not a lock file as `callloggen lock` writes it"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),

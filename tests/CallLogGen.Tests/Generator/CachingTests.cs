@@ -44,7 +44,7 @@ public class CachingTests
         {
             CallLogGenerator.Steps.Settings, CallLogGenerator.Steps.SchemaFiles, CallLogGenerator.Steps.SchemaDocuments,
             CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.Catalog,
-            CallLogGenerator.Steps.LanguageSupport, CallLogGenerator.Steps.BuildSummary,
+            CallLogGenerator.Steps.LanguageSupport, CallLogGenerator.Steps.BuildSummary, CallLogGenerator.Steps.LockFile,
         })
         {
             var reasons = run.StepReasons(step);

@@ -168,6 +168,54 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             ? folder
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
+    [Fact]
+    public void The_callloggen_tool_installs_from_the_local_feed_and_runs()
+    {
+        var tool = _fixture.ToolResult;
+        Assert.True(tool.Process.Succeeded, "dotnet pack of the tool failed:\n" + tool.Process.Describe());
+        Assert.True(tool.PackagePath is not null, $"no CallLogGen.Tool.{_fixture.Version}.nupkg in {_fixture.Feed}:\n{tool.Process.Describe()}");
+        using (var archive = ZipFile.OpenRead(tool.PackagePath!))
+        {
+            var entries = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+            Assert.Contains("tools/net10.0/any/CallLogGen.Tool.dll", entries);
+            Assert.Contains("tools/net10.0/any/CallLogGen.dll", entries);
+            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+        }
+
+        using var consumer = new TempFolder("callloggen-tool");
+        // Only the test feed: a tool package carries its dependencies, so nothing else is asked for.
+        File.WriteAllText(consumer.Combine("nuget.config"), $$"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="callloggen-test-feed" value="{{System.Security.SecurityElement.Escape(_fixture.Feed)}}" />
+              </packageSources>
+            </configuration>
+            """);
+        var tools = consumer.Combine("tools");
+        var install = DotNetCli.Run(consumer.Path, AddPackageTimeout, null, "tool", "install", "--tool-path", tools, "--add-source", _fixture.Feed, "CallLogGen.Tool", "--version", _fixture.Version);
+        Assert.True(install.Succeeded, install.Describe());
+
+        var callloggen = Path.Combine(tools, OperatingSystem.IsWindows() ? "callloggen.exe" : "callloggen");
+        consumer.Write("app/schemas/traffic.json", "{\"Name\": \"Contoso_CL\", \"Properties\": [{\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"}, {\"Name\": \"SourcePort\", \"Type\": \"int\"}]}");
+        var app = consumer.Combine("app");
+        var version = DotNetCli.Start(callloggen, app, RunTimeout, null, "--version");
+        var table = DotNetCli.Start(callloggen, app, RunTimeout, null, "tables", "ACSBillingUsage");
+        var locked = DotNetCli.Start(callloggen, app, RunTimeout, null, "lock");
+        consumer.Write("app/schemas/traffic.json", "{\"Name\": \"Contoso_CL\", \"Properties\": [{\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"}, {\"Name\": \"SourcePort\", \"Type\": \"string\"}]}");
+        var check = DotNetCli.Start(callloggen, app, RunTimeout, null, "check", "--warnaserror");
+
+        Assert.True(version.Succeeded, version.Describe());
+        Assert.Equal(_fixture.Version, version.StandardOutput.Trim());
+        Assert.True(table.Succeeded, table.Describe());
+        Assert.Contains("  UsageType ", table.StandardOutput, StringComparison.Ordinal);
+        Assert.True(locked.Succeeded, locked.Describe());
+        Assert.True(File.Exists(consumer.Combine("app", "schemas", "callloggen.lock.json")), locked.Describe());
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("schemas/traffic.json(1,95): warning CLG1031: table 'Contoso_CL': column 'SourcePort' retyped from int to string", check.StandardOutput, StringComparison.Ordinal);
+    }
+
     private string PackagePathOrFail()
     {
         var result = _fixture.Result;

@@ -44,7 +44,8 @@ internal static class TableOptionsReader
     internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "routes", "description", "standardColumns", "acceptUndocumentedColumns", "columns" };
     internal static readonly string[] SourceProperties = { "$comment", "file", "table" };
     internal static readonly string[] RouteProperties = { "$comment", "resourceType", "category" };
-    internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
+    internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality", "obsolete" };
+    internal static readonly string[] ObsoleteProperties = { "$comment", "reason", "replacement" };
     private static readonly string[] DropProperties = { "$comment", "column", "action" };
 
     /// <summary>
@@ -481,6 +482,8 @@ internal static class TableOptionsReader
             bool? required = null;
             string? propertyName = null, description = null, exportPath = null;
             bool? lowCardinality = null;
+            ColumnObsolescence? obsolete = null;
+            SourceSpan? obsoleteLocation = null;
             foreach (var member in Known(entry, path, ColumnProperties))
             {
                 var memberPath = Path(path, member.Name);
@@ -574,6 +577,10 @@ internal static class TableOptionsReader
                         }
 
                         break;
+                    case "obsolete":
+                        obsolete = ReadObsolete(member.Value, memberPath) ?? obsolete;
+                        obsoleteLocation = JsonSpans.Head(member.Value).ToSourceSpan(_file);
+                        break;
                     default:
                         ReadString(member, memberPath, allowEmpty: true);
                         break;
@@ -623,7 +630,57 @@ internal static class TableOptionsReader
             {
                 ExportPath = exportPath,
                 LowCardinality = lowCardinality,
+                Obsolete = obsolete,
+                ObsoleteLocation = obsolete is null ? null : obsoleteLocation,
             };
+        }
+
+        /// <summary><c>{"reason": "...", "replacement": "NewColumn"}</c>: a non-empty reason, and optionally the column that replaces this one.</summary>
+        private ColumnObsolescence? ReadObsolete(JsonNode node, string path)
+        {
+            if (node is not JsonObject value)
+            {
+                WrongType(node, path, "an object with \"reason\" and, optionally, \"replacement\"");
+                return null;
+            }
+
+            string? reason = null, replacement = null;
+            foreach (var member in Known(value, path, ObsoleteProperties))
+            {
+                var memberPath = Path(path, member.Name);
+                switch (member.Name)
+                {
+                    case "reason":
+                        reason = ReadString(member, memberPath, allowEmpty: false) ?? reason;
+                        break;
+                    case "replacement":
+                        if (member.Value is JsonString named && !IsLogAnalyticsName(named.Value))
+                        {
+                            Invalid(named.Span, $"{memberPath}: '{named.Value}' is not a Log Analytics column name (letters, digits and '_', not starting with a digit)");
+                        }
+                        else
+                        {
+                            replacement = ReadString(member, memberPath, allowEmpty: false) ?? replacement;
+                        }
+
+                        break;
+                    default:
+                        ReadString(member, memberPath, allowEmpty: true);
+                        break;
+                }
+            }
+
+            if (reason is null)
+            {
+                if (value.Get("reason") is null)
+                {
+                    Invalid(JsonSpans.Head(value), $"{path}: an obsolete column needs a \"reason\" (the message code that uses it gets); the mark is ignored");
+                }
+
+                return null;
+            }
+
+            return new ColumnObsolescence(reason, replacement);
         }
 
         /// <summary>

@@ -90,6 +90,8 @@ public class TableOptionsSchemaTests
         """{"tables": [{"tableName": "T", "columns": [{"column": "x", "action": "drop", "$comment": "gone"}]}]}""",
         """{"tables": [{"tableName": "T", "columns": [{"column": "New_1", "action": "add", "type": "dynamic", "required": false, "propertyName": "New1", "description": ""}]}]}""",
         """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "update"}, {"column": "b", "type": "timespan", "required": true}]}]}""",
+        """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "Gone soon.", "replacement": "B", "$comment": "x"}}]}]}""",
+        """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "Gone soon."}}]}]}""",
     };
 
     [Theory]
@@ -145,6 +147,12 @@ public class TableOptionsSchemaTests
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add", "type": "string", "rename": "B"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "required": true}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "type": "string"}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": true}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": ""}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "x", "replacement": "b c"}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "x", "since": "2024"}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "obsolete": {"reason": "x"}}]}]}""", "CLG1014" },
     };
 
     [Theory]
@@ -196,6 +204,7 @@ public class TableOptionsDocumentationTests
             ("source", TableOptionsReader.SourceProperties),
             ("route", TableOptionsReader.RouteProperties),
             ("column", TableOptionsReader.ColumnProperties),
+            ("obsolete", TableOptionsReader.ObsoleteProperties),
         })
         {
             foreach (var name in names.Where(n => n != "$comment"))
@@ -231,6 +240,7 @@ public class TableOptionsDocumentationTests
             "root" => root.GetProperty("properties"),
             "source" => definitions.GetProperty("table").GetProperty("properties").GetProperty("source").GetProperty("properties"),
             "route" => definitions.GetProperty("table").GetProperty("properties").GetProperty("routes").GetProperty("items").GetProperty("properties"),
+            "obsolete" => definitions.GetProperty("column").GetProperty("properties").GetProperty("obsolete").GetProperty("properties"),
             _ => definitions.GetProperty(owner).GetProperty("properties"),
         };
         Assert.True(properties.TryGetProperty(name, out _), $"the JSON Schema does not declare the {owner} option '{name}'");
