@@ -75,7 +75,7 @@ internal sealed class DocsTableMatcher
 
             if (!candidates.TryGetValue(found.Name, out var candidate))
             {
-                candidates.Add(found.Name, candidate = new Candidate(found.Name, found.FromUser, Fit(docs, found.Keys)));
+                candidates.Add(found.Name, candidate = new Candidate(found.Name, found.FromUser, found.Keys, Fit(docs, found.Keys)));
             }
 
             if (strength > candidate.Strength)
@@ -142,7 +142,7 @@ internal sealed class DocsTableMatcher
         if (fitting.Count > 0)
         {
             var strongest = fitting.Max(c => c.Strength);
-            return Choose(fitting.Where(c => c.Strength == strongest).ToList(), evidence, family);
+            return Choose(fitting.Where(c => c.Strength == strongest).ToList(), docs, evidence, family);
         }
 
         // The columns alone: many, distinctive, and nearly all the table's.
@@ -152,7 +152,7 @@ internal sealed class DocsTableMatcher
             candidate.Why = "its columns are the table's";
         }
 
-        var chosen = Choose(byColumns, evidence, family);
+        var chosen = Choose(byColumns, docs, evidence, family);
         if (chosen is null || family.Contains(chosen.TableName))
         {
             return chosen;
@@ -163,7 +163,7 @@ internal sealed class DocsTableMatcher
         // service's table, such as StorageFileLogs on the blob page).
         var chosenScore = PageScore(chosen.TableName, evidence, family);
         var ofThePage = family
-            .Select(name => Resolve(name) is { } found ? new Candidate(found.Name, found.FromUser, Fit(docs, found.Keys)) : null)
+            .Select(name => Resolve(name) is { } found ? new Candidate(found.Name, found.FromUser, found.Keys, Fit(docs, found.Keys)) : null)
             .Where(c => c is not null && c.Fit.Coverage >= 0.5 && c.Fit.Distinctive >= 3 && PageScore(c.Name, evidence, family) >= chosenScore + 1)
             .ToList();
         return ofThePage.Count == 1
@@ -173,10 +173,11 @@ internal sealed class DocsTableMatcher
 
     /// <summary>
     /// Among equally strong candidates, the one whose columns fit clearly better (a tenth of the page's columns more);
-    /// where the fits are close, what the page says about the service decides (a link to the table, the family of the
+    /// where the fits are close and one table's columns are all among the other's, the page's columns beyond the smaller
+    /// decide; otherwise what the page says about the service decides (a link to the table, the family of the
     /// page's other tables, the service's words); where nothing decides, no match, with the two named.
     /// </summary>
-    private TableMatch? Choose(List<Candidate> candidates, TableEvidence evidence, IReadOnlyCollection<string> family)
+    private TableMatch? Choose(List<Candidate> candidates, List<string> docs, TableEvidence evidence, IReadOnlyCollection<string> family)
     {
         if (candidates.Count == 0)
         {
@@ -196,6 +197,11 @@ internal sealed class DocsTableMatcher
         }
 
         var close = ranked.Where(c => c.Fit.Coverage >= best.Fit.Coverage - 0.1).ToList();
+        if (close.Count > 1 && WithinAnother(close, docs) is { } settled)
+        {
+            return new TableMatch(settled.Name, settled.FromUser, settled.Why! + WithinAnotherReason, ranked.First(c => c != settled).Name);
+        }
+
         if (close.Count > 1 && best.FromUser != close[1].FromUser)
         {
             // A table of the user's own schemas over the reference's.
@@ -228,6 +234,36 @@ internal sealed class DocsTableMatcher
 
         Ambiguity = (scored[0].Candidate.Name, scored[1].Candidate.Name);
         return null;
+    }
+
+    private const string WithinAnotherReason = ", and the page's columns decide between it and a table whose columns include the other's";
+
+    /// <summary>
+    /// Where the close candidates are two tables and one's columns are all among the other's (ACSCallRecordingIncomingOperations
+    /// within ACSCallAutomationIncomingOperations, which adds OperationId and SubOperationName): the page's columns beyond
+    /// the smaller table decide. None make it the smaller, since a page about the larger would show what only the larger
+    /// has; all of them the larger's make it the larger. It decides nothing where the larger adds only the fields every
+    /// log has (a page of <c>properties</c> fields leaves out OperationName) or where the page has columns neither has.
+    /// </summary>
+    private static Candidate? WithinAnother(List<Candidate> close, IReadOnlyCollection<string> docs)
+    {
+        if (close.Count != 2)
+        {
+            return null;
+        }
+
+        var (smaller, larger) = close[0].Keys.Count <= close[1].Keys.Count ? (close[0], close[1]) : (close[1], close[0]);
+        if (smaller.Keys.Count == larger.Keys.Count
+            || !smaller.Keys.IsSubsetOf(larger.Keys)
+            || larger.Keys.All(key => smaller.Keys.Contains(key) || CommonColumns.Contains(key)))
+        {
+            return null;
+        }
+
+        var beyondSmaller = docs.Where(key => !Holds(smaller.Keys, key)).ToList();
+        return beyondSmaller.Count == 0 ? smaller
+            : beyondSmaller.All(key => Holds(larger.Keys, key)) ? larger
+            : null;
     }
 
     private static bool SectionLinks(string name, TableEvidence evidence) =>
@@ -339,13 +375,13 @@ internal sealed class DocsTableMatcher
             var table = _catalog.Tables[pair.Key];
             var user = _userTables.FirstOrDefault(u => string.Equals(u.Name, table.Name, StringComparison.OrdinalIgnoreCase));
             yield return user.Name is null
-                ? new Candidate(table.Name, false, Fit(docs, _catalogKeys[pair.Key]))
-                : new Candidate(user.Name, true, Fit(docs, user.Keys));
+                ? new Candidate(table.Name, false, _catalogKeys[pair.Key], Fit(docs, _catalogKeys[pair.Key]))
+                : new Candidate(user.Name, true, user.Keys, Fit(docs, user.Keys));
         }
 
         foreach (var user in _userTables.Where(u => !_catalog.Tables.Any(t => string.Equals(t.Name, u.Name, StringComparison.OrdinalIgnoreCase))))
         {
-            yield return new Candidate(user.Name, true, Fit(docs, user.Keys));
+            yield return new Candidate(user.Name, true, user.Keys, Fit(docs, user.Keys));
         }
     }
 
@@ -468,7 +504,7 @@ internal sealed class DocsTableMatcher
         {
             var isDistinctive = !CommonColumns.Contains(key);
             distinctiveDocs += isDistinctive ? 1 : 0;
-            if (table.Contains(key) || (ColumnNames.ExportAlias(key) is { } alias && table.Contains(alias)))
+            if (Holds(table, key))
             {
                 matched++;
                 distinctive += isDistinctive ? 1 : 0;
@@ -477,6 +513,10 @@ internal sealed class DocsTableMatcher
 
         return new ColumnFit(docs.Count, matched, distinctiveDocs, distinctive, table.Count);
     }
+
+    /// <summary>Whether a table has a page's column: by its name, else by the export-record alias (<c>time</c> for TimeGenerated).</summary>
+    private static bool Holds(HashSet<string> table, string key) =>
+        table.Contains(key) || (ColumnNames.ExportAlias(key) is { } alias && table.Contains(alias));
 
     /// <summary>The words of a name: <c>VMBoundPort</c> is VM, Bound, Port; <c>kustoPools</c> is kusto, Pools. "Log" and "Logs" are left out.</summary>
     private static IEnumerable<string> NameWords(string name)
@@ -502,11 +542,14 @@ internal sealed class DocsTableMatcher
         }
     }
 
-    private sealed class Candidate(string name, bool fromUser, ColumnFit fit)
+    private sealed class Candidate(string name, bool fromUser, HashSet<string> keys, ColumnFit fit)
     {
         public string Name { get; } = name;
 
         public bool FromUser { get; } = fromUser;
+
+        /// <summary>The table's column names, folded as <see cref="ColumnNames.Key"/> folds them.</summary>
+        public HashSet<string> Keys { get; } = keys;
 
         public ColumnFit Fit { get; } = fit;
 
