@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using CallLogGen.Model;
 using CallLogGen.Resolve;
 
@@ -29,29 +30,18 @@ internal sealed class DocsTableMatcher
         "_billedsize", "_isbillable", "resourcegroup", "resourceprovider", "resource", "resourcetype", "message", "computer",
     };
 
+    // What matching needs of the reference, worked out once per catalogue (so once per compiler process), not per build.
+    private static readonly ConditionalWeakTable<AzureMonitorCatalog, ReferenceIndex> Indexes = new();
+
     private readonly AzureMonitorCatalog _catalog;
+    private readonly ReferenceIndex _reference;
     private readonly IReadOnlyList<(string Name, HashSet<string> Keys)> _userTables;
-    private readonly Dictionary<string, List<int>> _tablesByColumn = new(StringComparer.Ordinal);
-    private readonly HashSet<string>[] _catalogKeys;
 
     public DocsTableMatcher(AzureMonitorCatalog catalog, IEnumerable<SourceTable> userSchemas)
     {
         _catalog = catalog;
+        _reference = Indexes.GetValue(catalog, static c => new ReferenceIndex(c));
         _userTables = userSchemas.Select(t => (t.Name, new HashSet<string>(t.Columns.Select(c => ColumnNames.Key(c.Name)), StringComparer.Ordinal))).ToList();
-        _catalogKeys = new HashSet<string>[catalog.Tables.Count];
-        for (var i = 0; i < catalog.Tables.Count; i++)
-        {
-            _catalogKeys[i] = new HashSet<string>(catalog.Tables[i].Columns.Select(c => ColumnNames.Key(c.Name)), StringComparer.Ordinal);
-            foreach (var key in _catalogKeys[i])
-            {
-                if (!_tablesByColumn.TryGetValue(key, out var tables))
-                {
-                    _tablesByColumn.Add(key, tables = new List<int>());
-                }
-
-                tables.Add(i);
-            }
-        }
     }
 
     /// <summary>The real table <paramref name="table"/> documents, or null; <paramref name="family"/>: tables already matched on its page.</summary>
@@ -302,7 +292,7 @@ internal sealed class DocsTableMatcher
         }
 
         // A service the page never mentions (Synapse, beside Kusto's twin table) counts a little against its table.
-        foreach (var word in ResourceTypeWords(name).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var word in ResourceTypeWords(name))
         {
             if (!pageWords.Contains(word))
             {
@@ -314,27 +304,8 @@ internal sealed class DocsTableMatcher
     }
 
     /// <summary>The words of the resource types whose records land in a table (<c>Kusto</c>, <c>clusters</c>), without "Microsoft".</summary>
-    private IEnumerable<string> ResourceTypeWords(string name)
-    {
-        if (!_catalog.TryGetTable(name, out var table))
-        {
-            yield break;
-        }
-
-        foreach (var route in table.Routes)
-        {
-            foreach (var part in route.ResourceType!.Split('/', '.'))
-            {
-                if (!part.Equals("Microsoft", StringComparison.OrdinalIgnoreCase))
-                {
-                    foreach (var word in NameWords(part))
-                    {
-                        yield return word;
-                    }
-                }
-            }
-        }
-    }
+    private IReadOnlyList<string> ResourceTypeWords(string name) =>
+        _reference.ResourceTypeWords.TryGetValue(name, out var words) ? words : Array.Empty<string>();
 
     /// <summary>The leading acronym of a table name (<c>AZMS</c> of <c>AZMSArchiveLogs</c>), else its first word (<c>Storage</c>).</summary>
     private static string FamilyToken(string name)
@@ -359,7 +330,7 @@ internal sealed class DocsTableMatcher
         var counts = new Dictionary<int, int>();
         foreach (var key in docs)
         {
-            if (CommonColumns.Contains(key) || !_tablesByColumn.TryGetValue(key, out var tables))
+            if (CommonColumns.Contains(key) || !_reference.TablesByColumn.TryGetValue(key, out var tables))
             {
                 continue;
             }
@@ -375,11 +346,11 @@ internal sealed class DocsTableMatcher
             var table = _catalog.Tables[pair.Key];
             var user = _userTables.FirstOrDefault(u => string.Equals(u.Name, table.Name, StringComparison.OrdinalIgnoreCase));
             yield return user.Name is null
-                ? new Candidate(table.Name, false, _catalogKeys[pair.Key], Fit(docs, _catalogKeys[pair.Key]))
+                ? new Candidate(table.Name, false, _reference.TableKeys[pair.Key], Fit(docs, _reference.TableKeys[pair.Key]))
                 : new Candidate(user.Name, true, user.Keys, Fit(docs, user.Keys));
         }
 
-        foreach (var user in _userTables.Where(u => !_catalog.Tables.Any(t => string.Equals(t.Name, u.Name, StringComparison.OrdinalIgnoreCase))))
+        foreach (var user in _userTables.Where(u => !_reference.IndexByName.ContainsKey(u.Name)))
         {
             yield return new Candidate(user.Name, true, user.Keys, Fit(docs, user.Keys));
         }
@@ -396,41 +367,13 @@ internal sealed class DocsTableMatcher
             }
         }
 
-        if (!AzureMonitorCatalog.HasTable(name) || !_catalog.TryGetTable(name, out var table))
-        {
-            return null;
-        }
-
-        var index = IndexOf(table);
-        return (table.Name, false, _catalogKeys[index]);
+        return _reference.IndexByName.TryGetValue(name, out var index)
+            ? (_catalog.Tables[index].Name, false, _reference.TableKeys[index])
+            : null;
     }
 
-    private int IndexOf(CatalogTable table)
-    {
-        for (var i = 0; i < _catalog.Tables.Count; i++)
-        {
-            if (ReferenceEquals(_catalog.Tables[i], table))
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException("not a table of this catalogue");
-    }
-
-    private IEnumerable<string> TablesOfCategory(string category)
-    {
-        foreach (var resourceType in _catalog.ResourceTypes)
-        {
-            foreach (var entry in resourceType.Categories)
-            {
-                if (entry.Table is { } table && string.Equals(entry.Name, category, StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return table;
-                }
-            }
-        }
-    }
+    private IEnumerable<string> TablesOfCategory(string category) =>
+        _reference.TablesByCategory.TryGetValue(category, out var tables) ? tables : Enumerable.Empty<string>();
 
     private IEnumerable<string> TablesOfDisplayName(string heading)
     {
@@ -440,21 +383,11 @@ internal sealed class DocsTableMatcher
             yield break;
         }
 
-        foreach (var resourceType in _catalog.ResourceTypes)
+        foreach (var entry in _reference.CategoryKeys)
         {
-            foreach (var entry in resourceType.Categories)
+            if (entry.Display.Sorted == sorted || entry.Name.Sorted == sorted || entry.Display.Joined == joined || entry.Name.Joined == joined)
             {
-                if (entry.Table is not { } table)
-                {
-                    continue;
-                }
-
-                var display = DisplayKeys(entry.DisplayName);
-                var name = DisplayKeys(entry.Name);
-                if (display.Sorted == sorted || name.Sorted == sorted || display.Joined == joined || name.Joined == joined)
-                {
-                    yield return table;
-                }
+                yield return entry.Table;
             }
         }
     }
@@ -540,6 +473,68 @@ internal sealed class DocsTableMatcher
 
             start = i;
         }
+    }
+
+    /// <summary>The reference's tables as matching looks them up: by folded column, by name, by category and display name.</summary>
+    private sealed class ReferenceIndex
+    {
+        public ReferenceIndex(AzureMonitorCatalog catalog)
+        {
+            TableKeys = new HashSet<string>[catalog.Tables.Count];
+            for (var i = 0; i < catalog.Tables.Count; i++)
+            {
+                var table = catalog.Tables[i];
+                IndexByName[table.Name] = i;
+                TableKeys[i] = new HashSet<string>(table.Columns.Select(c => ColumnNames.Key(c.Name)), StringComparer.Ordinal);
+                foreach (var key in TableKeys[i])
+                {
+                    if (!TablesByColumn.TryGetValue(key, out var tables))
+                    {
+                        TablesByColumn.Add(key, tables = new List<int>());
+                    }
+
+                    tables.Add(i);
+                }
+
+                ResourceTypeWords[table.Name] = table.Routes
+                    .SelectMany(route => route.ResourceType!.Split('/', '.'))
+                    .Where(part => !part.Equals("Microsoft", StringComparison.OrdinalIgnoreCase))
+                    .SelectMany(NameWords)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToArray();
+            }
+
+            foreach (var resourceType in catalog.ResourceTypes)
+            {
+                foreach (var entry in resourceType.Categories)
+                {
+                    if (entry.Table is not { } table)
+                    {
+                        continue;
+                    }
+
+                    if (!TablesByCategory.TryGetValue(entry.Name, out var ofCategory))
+                    {
+                        TablesByCategory.Add(entry.Name, ofCategory = new List<string>());
+                    }
+
+                    ofCategory.Add(table);
+                    CategoryKeys.Add((DisplayKeys(entry.DisplayName), DisplayKeys(entry.Name), table));
+                }
+            }
+        }
+
+        public HashSet<string>[] TableKeys { get; }
+
+        public Dictionary<string, int> IndexByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, List<int>> TablesByColumn { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string[]> ResourceTypeWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, List<string>> TablesByCategory { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<((string Sorted, string Joined) Display, (string Sorted, string Joined) Name, string Table)> CategoryKeys { get; } = new();
     }
 
     private sealed class Candidate(string name, bool fromUser, HashSet<string> keys, ColumnFit fit)
