@@ -6,6 +6,7 @@ using CallLogGen;
 return args.FirstOrDefault() switch
 {
     "schema" => PrintSchemas(),
+    "tables" => PrintTables(),
     "columns" => PrintColumns(args.Skip(1).FirstOrDefault()),
     "create" => PrintCreateCommands(),
     "queries" => PrintQueries(args.Skip(1).FirstOrDefault() ?? "8d1e2f9a-0c3b-4c1e-9d6a-1f2e3d4c5b6a"),
@@ -25,14 +26,21 @@ static int PrintHelp()
 
         Commands:
           schema            one line per table: the Log Analytics table name and its CSL schema
+          tables            every generated type: its C# name, its Log Analytics table and column count; "from:" where
+                            the columns came from (schema file and the lines of its column rows, the Azure Monitor
+                            table reference built into CallLogGen, or the Azure Monitor standard columns); "routes:"
+                            the diagnostic categories (and resource types) whose exported records land in the table
           columns [TABLE]   every column: KQL name, type, C# property, required, description, source line
           create            the Azure Data Explorer '.create table' command for each table
           queries [CALLID]  sample questions as KQL, built with the typed query builder, as a JSON array of
                             { "name", "kql" }; CALLID is the CorrelationId the per-call query looks up
           record            builds an operational log record with the generated model and prints it
-          analyze [FILE...] reads diagnostic-settings exports ({"records":[...]}, arrays or one record per line,
-                            both tables mixed) and sums up each call: operations, failures, duration, usage;
-                            with no files, the bundled exports in data/
+          analyze [FILE or DIRECTORY...]
+                            reads diagnostic-settings exports ({"records":[...]}, arrays or one record per line,
+                            both tables mixed) and sums up each call: operations, failures, duration, usage.
+                            A directory stands for the *.json, *.ndjson and *.jsonl files in it and below (a
+                            downloaded archive's PT1H.json files, say), in path order; its other files are not
+                            read. With no arguments, the bundled exports in data/
           analyze --storage <connection string or account URL> [--from T] [--to T] [--resource ID] [--checkpoint FILE]
                             the same, read from the diagnostic-settings archives in a storage account (an account
                             URL signs in with DefaultAzureCredential); --from defaults to a day ago; --checkpoint
@@ -41,7 +49,48 @@ static int PrintHelp()
                             runs the sample queries on a Log Analytics workspace (--resource ID for a resource)
                             and prints their rows; with --call, that call's operations, one line each
           help              this text
+
+        What analyze prints (standard output), per call, in CorrelationId order:
+          call ID           the call's CorrelationId; "(no correlation id)" gathers records without one
+          T1 .. T2, N operations, M ms in total
+                            the first and last operation's time (UTC) and the sum of their DurationMs
+          operations: A > B! > C
+                            the call's operations in time order; "!" marks a failure (a ResultType other than
+                            Succeeded, or a ResultSignature of 400 or more)
+          failed: OP at T: RESULTTYPE SIGNATURE
+                            one line per failed operation
+          usage: TYPE (UNIT) QUANTITY
+                            billed usage summed per usage type and unit; "?" where a record leaves one out
+        and last, always, the summary line: calls, operations, usage records, then where there are any
+          N records skipped, N files skipped (N blobs skipped with --storage), and
+          other categories kept aside: CATEGORY (N)
+                            records of other tables' diagnostic categories, read but not summed; "(none)" for
+                            records without a category
+
+        What analyze reports (standard error); reading always goes on with the next record and file:
+          skipped: FILE: line L, byte offset B, record R: REASON
+                            a record that could not be read (one record per line); the others are read. With
+                            --storage, BLOB for FILE, and also a blob deleted or replaced while it was read
+          FILE: REASON      a file that could not be read: no such file, permission denied, an empty file,
+                            binary, gzip-compressed or UTF-16 data, a directory without export files; or a document
+                            that breaks off ("the rest of the file is skipped", the records before it count)
+          DIRECTORY: N other files not read
+                            a note: the directory's files that are not exports; nothing is skipped
+          read N/M blobs, ... (--storage)
+                            how far the read of the storage account got
+          error: ...        a wrong command line (nothing is read), or a storage account that refused (nothing
+                            more is read; the summary counts what was read before)
+
+        Exit codes of analyze: 0 everything was read; 1 some records, files or blobs were skipped, or a storage
+        account refused after some records (the summary counts what was read); 2 nothing could be read, or the
+        command line was wrong.
         """);
+    return 0;
+}
+
+static int PrintTables()
+{
+    CallAutomationInsights.TableListing.Write(CallLogTables.Json, Console.Out);
     return 0;
 }
 

@@ -27,6 +27,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
     {
         public const string Settings = nameof(Settings);
         public const string RequestedTables = nameof(RequestedTables);
+        public const string NoSchemaFiles = nameof(NoSchemaFiles);
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string SchemaDocuments = nameof(SchemaDocuments);
         public const string SchemaPlan = nameof(SchemaPlan);
@@ -35,6 +36,8 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         public const string Tables = nameof(Tables);
         public const string LanguageSupport = nameof(LanguageSupport);
         public const string TablesIndex = nameof(TablesIndex);
+        public const string BuildSummary = nameof(BuildSummary);
+        public const string LockFile = nameof(LockFile);
     }
 
     /// <summary>The AdditionalFiles metadata the package's props set on schema files.</summary>
@@ -52,10 +55,23 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .Select(static (options, _) => ReadRequestedTables(options.GlobalOptions))
             .WithTrackingName(Steps.RequestedTables);
 
-        var schemaFiles = context.AdditionalTextsProvider
+        var candidates = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => IsSchemaFile(pair.Left, pair.Right))
-            .Select(static (pair, _) => pair.Left)
+            .Select(static (pair, _) => pair.Left);
+
+        // The lock file sits among the schema files but is never read as one: it is one more input, and each table's
+        // build sees only its own small record of it, so editing the lock rebuilds no table whose record stays equal.
+        var lockFile = candidates
+            .Where(static file => Lock.LockFile.IsLockFile(file.Path))
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => Lock.LockFile.Read(ToSchemaFile(pair.Left, pair.Right, cancellationToken), cancellationToken))
+            .Collect()
+            .Select(static (snapshots, _) => Lock.LockFile.Merge(snapshots))
+            .WithTrackingName(Steps.LockFile);
+
+        var schemaFiles = candidates
+            .Where(static file => !Lock.LockFile.IsLockFile(file.Path))
             .Combine(settings)
             .Select(static (pair, cancellationToken) => ToSchemaFile(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(Steps.SchemaFiles);
@@ -70,7 +86,8 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .Collect()
             .Combine(settings)
             .Combine(requestedTables)
-            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .Combine(lockFile)
+            .Select(static (pair, cancellationToken) => TableResolver.Plan(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, cancellationToken, pair.Right))
             .WithTrackingName(Steps.SchemaPlan);
 
         var builtTables = plan
@@ -114,6 +131,40 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             }
         });
 
+        // Nothing read and nothing named: say where the generator looked. A warning where the project means to use
+        // CallLogGen (it has schemas/ or sets CallLogGen up), a note where it only has the package (transitively, say).
+        var nothingToRead = documents.Collect()
+            .Combine(requestedTables)
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ReadLooked(options.GlobalOptions)))
+            .Select(static (pair, _) => pair.Right with { NothingRead = pair.Left.Left.IsEmpty && pair.Left.Right.IsEmpty })
+            .WithTrackingName(Steps.NoSchemaFiles);
+
+        context.RegisterSourceOutput(nothingToRead, static (output, report) =>
+        {
+            if (report.NothingRead)
+            {
+                output.ReportDiagnostic(DiagnosticReporter.ToDiagnostic(report.Diagnostic));
+            }
+        });
+
+        // Only what the summary names (files, types, tables, lines): a column edit re-runs this cheap step and reports nothing again.
+        var summary = resolved
+            .Select(static (schema, _) => BuildSummary.Lines(schema.Tables))
+            .WithTrackingName(Steps.BuildSummary);
+        var verbose = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BuildSummary.VerboseProperty, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+
+        context.RegisterSourceOutput(summary.Combine(verbose).Combine(languageSupport), static (output, pair) =>
+        {
+            if (IsSupported(pair.Right))
+            {
+                foreach (var line in pair.Left.Left)
+                {
+                    output.ReportDiagnostic(BuildSummary.ToDiagnostic(line, verbose: pair.Left.Right));
+                }
+            }
+        });
+
         context.RegisterSourceOutput(resolved.Select(static (schema, _) => schema.Diagnostics).Combine(languageSupport), static (output, pair) =>
         {
             if (!IsSupported(pair.Right))
@@ -147,6 +198,19 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         return text.Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
             .Where(seen.Add)
             .ToEquatableArray();
+    }
+
+    /// <summary>Where the generator looked for schema files, and whether finding none is worth a warning.</summary>
+    private static NoSchemaFilesReport ReadLooked(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property.CallLogGenSchemaFiles", out var globs);
+        options.TryGetValue("build_property.ProjectDir", out var projectDirectory);
+        var meant = (options.TryGetValue("build_property.CallLogGenSchemasFolder", out var folder) && string.Equals(folder, "true", StringComparison.OrdinalIgnoreCase))
+            || (options.TryGetValue("build_property.CallLogGenConfigured", out var configured) && string.Equals(configured, "true", StringComparison.OrdinalIgnoreCase));
+        var where = (string.IsNullOrWhiteSpace(globs) ? "schemas/**/*.md;schemas/**/*.json" : globs!.Trim())
+            + (string.IsNullOrWhiteSpace(projectDirectory) ? string.Empty : " under " + projectDirectory!.Trim());
+        var diagnostic = DiagnosticInfo.Create(DiagnosticCatalog.NoSchemaFiles, null, where);
+        return new NoSchemaFilesReport(false, meant ? diagnostic : diagnostic.AsInfo());
     }
 
     private static GeneratorSettings ReadSettings(AnalyzerConfigOptions options)

@@ -105,6 +105,47 @@ internal static class KqlTypes
         return trimmed.Length != 0 && Spellings.ByText.TryGetValue(trimmed, out type);
     }
 
+    /// <summary>
+    /// Reads a type as a docs page writes it for people: what <see cref="TryParse"/> reads, and also a note after the type
+    /// (<c>Dynamic (json)</c>), JSON's own words (<c>object</c>, <c>array</c>, <c>Array[String]</c>, <c>string[]</c>: dynamic;
+    /// <c>date-time</c>: datetime) and the kinds of text pages name (<c>Uri</c>, <c>Url</c>, <c>Enum</c>: string).
+    /// </summary>
+    public static bool TryParseFromDocs(string? text, out KqlType type)
+    {
+        if (TryParse(text, out type))
+        {
+            return true;
+        }
+
+        var trimmed = (text ?? string.Empty).Trim().Trim('`').Trim();
+        if (trimmed.EndsWith(")", StringComparison.Ordinal) && trimmed.IndexOf('(') is var open and > 0 && TryParse(trimmed.Substring(0, open), out type))
+        {
+            return true;
+        }
+
+        if (trimmed.StartsWith("array", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith("[]", StringComparison.Ordinal)
+            || trimmed.Equals("object", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            type = KqlType.Dynamic;
+            return true;
+        }
+
+        if (trimmed.Equals("date-time", StringComparison.OrdinalIgnoreCase))
+        {
+            type = KqlType.DateTime;
+            return true;
+        }
+
+        if (trimmed.Equals("uri", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("url", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("enum", StringComparison.OrdinalIgnoreCase))
+        {
+            type = KqlType.String;
+            return true;
+        }
+
+        type = KqlType.String;
+        return false;
+    }
+
     /// <summary>The type whose typed expression class is named <paramref name="expressionClass"/> (<c>KqlString</c>...).</summary>
     public static KqlTypeInfo? OfExpressionClass(string expressionClass)
     {

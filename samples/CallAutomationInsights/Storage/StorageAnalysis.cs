@@ -34,24 +34,47 @@ internal static class StorageAnalysis
         }
 
         var checkpointFile = values.GetValueOrDefault("--checkpoint");
-        var checkpoint = checkpointFile is not null && File.Exists(checkpointFile)
-            ? ArchiveCheckpoint.Parse(await File.ReadAllBytesAsync(checkpointFile))
-            : new ArchiveCheckpoint();
+        ArchiveCheckpoint checkpoint;
+        BlobServiceClient account;
+        try
+        {
+            checkpoint = checkpointFile is not null && File.Exists(checkpointFile)
+                ? ArchiveCheckpoint.Parse(await File.ReadAllBytesAsync(checkpointFile))
+                : new ArchiveCheckpoint();
+            account = Connect(values["--storage"]);
+        }
+        catch (FormatException error) when (checkpointFile is not null)
+        {
+            return Fail(errors, $"{checkpointFile}: {error.Message}");
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            return Fail(errors, "--storage takes a connection string or an account URL: " + error.Message);
+        }
 
-        var report = new CallAnalysis.CallReport();
+        var report = new CallReport("blob");
         var progress = new ProgressLine(errors);
         var options = new ArchiveReadOptions
         {
-            // A bad line or a blob that vanished is reported and skipped; the rest of the archive still counts.
+            // A bad line or a blob that vanished is reported (the message names the blob) and skipped; the rest of the
+            // archive still counts, and the exit code says that something was skipped, as for files.
             OnProblem = problem =>
             {
-                report.BadRecords++;
+                if (problem.Kind is ArchiveProblemKind.MalformedRecord or ArchiveProblemKind.InvalidRecord)
+                {
+                    report.SkippedRecords++;
+                }
+                else
+                {
+                    report.SkippedSources++;
+                }
+
                 errors.WriteLine("skipped: " + problem.Message);
             },
             Progress = progress,
         };
 
-        var archive = new DiagnosticLogArchive(Connect(values["--storage"]), CallLogTables.CreateExportReader(), options);
+        var archive = new DiagnosticLogArchive(account, CallLogTables.CreateExportReader(), options);
         try
         {
             // Without --from, the last day: a blob holds records up to 48 hours older than its hour, and the reader looks that far.
@@ -60,10 +83,13 @@ internal static class StorageAnalysis
                 report.Add(item.Record);
             }
         }
-        catch (Azure.RequestFailedException error)
+        catch (Exception error) when (error is Azure.RequestFailedException or AuthenticationFailedException)
         {
+            // The summary of what was read before still counts; the checkpoint is left as it was, so the next run reads it again.
             progress.Finish();
-            return Fail(errors, "the storage account refused: " + error.Message.Split('\n')[0]);
+            errors.WriteLine("error: the storage account refused: " + error.Message.Split('\n')[0]);
+            report.Write(output);
+            return report.RecordsRead > 0 ? CallReport.SomeSkipped : CallReport.NothingRead;
         }
 
         progress.Finish();
@@ -75,7 +101,7 @@ internal static class StorageAnalysis
         }
 
         report.Write(output);
-        return 0;
+        return report.ExitCode;
     }
 
     /// <summary>A connection string, or an account URL: with a SAS in its query as it is, else signed in with DefaultAzureCredential.</summary>

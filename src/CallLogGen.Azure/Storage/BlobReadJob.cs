@@ -202,8 +202,13 @@ internal sealed class BlobReadJob<TRecord> : IChunkSink
         }
         catch (LogJsonException error)
         {
-            // The splitter hands the reader whole records only, so this is not expected; if it comes, the blob is skipped from here.
-            _reported.Add(InvalidRecord(error, chunks));
+            // The splitter hands the reader whole records only, so this is not expected; if it comes, the blob is skipped
+            // from here. A range with no whole record in it (only a malformed line, which the splitter reported) reaches
+            // the reader as an empty stream, and its "the input is empty" is about no record: not reported again.
+            if (chunks.Position > 0)
+            {
+                _reported.Add(InvalidRecord(error, chunks));
+            }
         }
 
         await RecordDoneAsync().ConfigureAwait(false);

@@ -424,11 +424,24 @@ internal static class CellParser
             case JsonTokenType.Number:
                 var number = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
                 return "the number " + (number.Length > 40 ? number.Substring(0, 40) + "..." : number);
-            case JsonTokenType.True: return "true";
-            case JsonTokenType.False: return "false";
+            case JsonTokenType.True: return "the boolean true";
+            case JsonTokenType.False: return "the boolean false";
             case JsonTokenType.StartObject: return "an object";
             case JsonTokenType.StartArray: return "an array";
             default: return reader.TokenType.ToString();
         }
     }
+
+    /// <summary>The JSON kind of the value the reader is on (its first token).</summary>
+    public static JsonValueKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
 }

@@ -26,6 +26,26 @@ internal static class JsonTokens
     }
 
     /// <summary>Whether the reader is on the property name <c>category</c>, in any case, as exports spell it in several.</summary>
+    /// <summary>Whether a top-level key is the export's <c>resourceId</c> (any case), from its unescaped bytes.</summary>
+    public static bool IsResourceIdKey(ReadOnlySpan<byte> name)
+    {
+        var resourceId = "resourceid"u8;
+        if (name.Length != resourceId.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            if ((name[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(name[i] | 0x20) : name[i]) != resourceId[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static bool IsCategoryKey(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("category"u8))

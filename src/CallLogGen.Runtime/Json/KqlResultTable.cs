@@ -50,8 +50,9 @@ public sealed class KqlResultTable : IReadOnlyList<KqlResultRow>
 
     private static KqlResultTable Read(ReadOnlySpan<byte> utf8Json, IReadOnlyList<KqlResultColumn>? expected, LogReadOptions? options)
     {
-        var sink = new Sink(expected);
-        QueryResultWalker.Read(utf8Json, null, options ?? LogReadOptions.Default, sink);
+        options ??= LogReadOptions.Default;
+        var sink = new Sink(expected, options);
+        QueryResultWalker.Read(utf8Json, null, options, sink);
         return new KqlResultTable(sink.Columns, sink.Ordinals, sink.Rows);
     }
 
@@ -106,10 +107,15 @@ public sealed class KqlResultTable : IReadOnlyList<KqlResultRow>
     private sealed class Sink : IQueryResultSink
     {
         private readonly IReadOnlyList<KqlResultColumn>? _expected;
+        private readonly LogReadOptions _options;
         private KqlType[] _types = Array.Empty<KqlType>();
         private CellValue[] _row = Array.Empty<CellValue>();
 
-        public Sink(IReadOnlyList<KqlResultColumn>? expected) => _expected = expected;
+        public Sink(IReadOnlyList<KqlResultColumn>? expected, LogReadOptions options)
+        {
+            _expected = expected;
+            _options = options;
+        }
 
         public List<KqlResultColumn> Columns { get; } = new();
 
@@ -155,6 +161,7 @@ public sealed class KqlResultTable : IReadOnlyList<KqlResultRow>
             if (status == CellStatus.Untyped)
             {
                 // No model to keep an untyped value beside: the row cannot be read, whatever the options.
+                _options.OnTypeMismatch?.Invoke(new TypeMismatch(Columns[position].Name, _types[position], CellParser.KindOf(reader.TokenType), problem!, kept: false));
                 throw new RecordFault(problem!, tokenStart, Columns[position].Name);
             }
         }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json;
 
 namespace CallLogGen.Json;
 
@@ -42,6 +44,16 @@ public sealed class LogReadOptions
     /// </summary>
     public bool ReadOtherTableRecords { get; set; }
 
+    /// <summary>
+    /// Called for every value that cannot be read as its column's schema type (<c>"abc"</c> in an <c>int</c> column,
+    /// an object in a <c>datetime</c>), in strict mode just before the record fails, with
+    /// <see cref="KeepUntypedValues"/> as the value is kept: a column whose type changed at the source (a table
+    /// that made an <c>int</c> a <c>string</c>) shows up here, counted per column by <see cref="TypeMismatchCounts"/>
+    /// (<c>OnTypeMismatch = counts.Add</c>). The values the readers accept in either mode (numbers as strings, and so
+    /// on) are not mismatches.
+    /// </summary>
+    public Action<TypeMismatch>? OnTypeMismatch { get; set; }
+
     /// <summary>The deepest nesting accepted (at least 1); 64 like System.Text.Json.</summary>
     public int MaxDepth
     {
@@ -84,4 +96,103 @@ public sealed class OtherTableRecord
     public override string ToString()
         => "record " + RecordNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (line "
            + Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + "): category " + Category;
+}
+
+/// <summary>A value that could not be read as its column's schema type: which column, which type, and what arrived.</summary>
+public sealed class TypeMismatch
+{
+    internal TypeMismatch(string column, KqlType schemaType, JsonValueKind valueKind, string problem, bool kept)
+    {
+        Column = column;
+        SchemaType = schemaType;
+        ValueKind = valueKind;
+        Problem = problem;
+        Kept = kept;
+    }
+
+    /// <summary>The column, as the schema names it (a query result's column as the result names it).</summary>
+    public string Column { get; }
+
+    /// <summary>The column's type in the schema.</summary>
+    public KqlType SchemaType { get; }
+
+    /// <summary>The JSON kind of the value that arrived.</summary>
+    public JsonValueKind ValueKind { get; }
+
+    /// <summary>What the reader says of it: <c>expected an int (...), found the string "abc"</c>.</summary>
+    public string Problem { get; }
+
+    /// <summary>Whether the value was kept (<see cref="LogReadOptions.KeepUntypedValues"/>); false when the record fails.</summary>
+    public bool Kept { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => "column '" + Column + "' (" + KqlTypeNames.Of(SchemaType) + "): " + Problem;
+}
+
+/// <summary>
+/// Counts type mismatches per column, for <see cref="LogReadOptions.OnTypeMismatch"/>:
+/// <c>new LogReadOptions { KeepUntypedValues = true, OnTypeMismatch = counts.Add }</c>. Safe to share between reads.
+/// </summary>
+public sealed class TypeMismatchCounts
+{
+    private readonly Dictionary<string, long> _byColumn = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one mismatch.</summary>
+    public void Add(TypeMismatch mismatch)
+    {
+        if (mismatch is null)
+        {
+            throw new ArgumentNullException(nameof(mismatch));
+        }
+
+        lock (_byColumn)
+        {
+            _byColumn.TryGetValue(mismatch.Column, out var count);
+            _byColumn[mismatch.Column] = count + 1;
+        }
+    }
+
+    /// <summary>How many values of this column could not be read as its type (0 for a column with none).</summary>
+    public long this[string column]
+    {
+        get
+        {
+            lock (_byColumn)
+            {
+                return _byColumn.TryGetValue(column, out var count) ? count : 0;
+            }
+        }
+    }
+
+    /// <summary>The count of every column that had a mismatch, ordered by column name.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByColumn
+    {
+        get
+        {
+            lock (_byColumn)
+            {
+                var counts = new List<KeyValuePair<string, long>>(_byColumn);
+                counts.Sort((a, b) => StringComparer.Ordinal.Compare(a.Key, b.Key));
+                return counts;
+            }
+        }
+    }
+
+    /// <summary>All mismatches counted.</summary>
+    public long Total
+    {
+        get
+        {
+            lock (_byColumn)
+            {
+                var total = 0L;
+                foreach (var count in _byColumn.Values)
+                {
+                    total += count;
+                }
+
+                return total;
+            }
+        }
+    }
 }

@@ -29,12 +29,13 @@ public abstract partial class LogRecordJson<T>
         {
             return ReadExportRecord(ref reader, state, input, out record);
         }
-        catch (RecordFault) when (!state.CategorySeen && !state.ReadsOtherTables && OwnCategoryUtf8 is not null)
+        catch (RecordFault) when ((!state.CategorySeen || state.PendingRouteCategory is not null) && !state.ReadsOtherTables && OwnCategoryUtf8 is not null)
         {
-            // The record does not fit, but its category comes later: if it is another table's, it was never
-            // this table's to judge. Only failing records pay for this second look.
+            // The record does not fit, but its category (or the resource id its category waits for) comes later: if it
+            // is another table's, it was never this table's to judge. Only failing records pay for this second look.
             record = null!;
             var probe = new Utf8JsonReader(input, reader.IsFinalBlock, new JsonReaderState(state.ReaderOptions));
+            state.StartRecord();
             var found = FindCategory(ref probe, state);
             if (found == RecordRead.Read)
             {
@@ -105,6 +106,11 @@ public abstract partial class LogRecordJson<T>
                     return SkipRestOfRecord(ref reader) ? RecordRead.OtherTable : RecordRead.NeedMoreInput;
                 }
             }
+            else if (NeedsResourceType && state.ResourceTypeMask is null && reader.TokenType == JsonTokenType.String && JsonTokens.IsResourceIdKey(name.Utf8)
+                && MatchResourceType(ref reader, state) == CategoryMatch.Other)
+            {
+                return SkipRestOfRecord(ref reader) ? RecordRead.OtherTable : RecordRead.NeedMoreInput;
+            }
 
             if (!TryReadField(ref reader, state, input, result, column, name, primary, inProperties: false, ref unmapped, ref cell))
             {
@@ -137,7 +143,8 @@ public abstract partial class LogRecordJson<T>
         state.CategorySeen = true;
         if (!reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(OwnCategoryUtf8!))
         {
-            return implied ? CategoryMatch.Implied : CategoryMatch.Own;
+            return MatchRoute(state, Schema.Category!) == CategoryMatch.Other ? CategoryMatch.Other
+                : implied ? CategoryMatch.Implied : CategoryMatch.Own;
         }
 
         string category;
@@ -152,11 +159,59 @@ public abstract partial class LogRecordJson<T>
 
         if (state.ReadsOtherTables || IsOwnRecord(category))
         {
+            return MatchRoute(state, category);
+        }
+
+        state.OtherCategory = category;
+        return CategoryMatch.Other;
+    }
+
+    /// <summary>
+    /// A record of one of the table's categories: another table's where that category lands here from named resource
+    /// types only and the record's resource id is of none of them. Until the resource id is read, the question waits.
+    /// </summary>
+    private CategoryMatch MatchRoute(ReadState state, string category)
+    {
+        if (state.ReadsOtherTables || !NeedsResourceType)
+        {
+            return CategoryMatch.Own;
+        }
+
+        if (state.ResourceTypeMask is not { } mask)
+        {
+            state.PendingRouteCategory = category;
+            return CategoryMatch.Own;
+        }
+
+        if (AcceptsResourceType(category, mask))
+        {
             return CategoryMatch.Own;
         }
 
         state.OtherCategory = category;
         return CategoryMatch.Other;
+    }
+
+    /// <summary>Notes the record's resource type, the reader on its <c>resourceId</c> string; decides a category that waited for it.</summary>
+    private CategoryMatch MatchResourceType(ref Utf8JsonReader reader, ReadState state)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            state.ResourceTypeMask = ResourceTypeMask(reader.ValueSpan);
+        }
+        else
+        {
+            try
+            {
+                state.ResourceTypeMask = ResourceTypeMask(System.Text.Encoding.UTF8.GetBytes(CellParser.GetString(ref reader)));
+            }
+            catch (FormatException e)
+            {
+                throw new RecordFault(e.Message, reader.TokenStartIndex, null, e);
+            }
+        }
+
+        return state.PendingRouteCategory is { } category ? MatchRoute(state, category) : CategoryMatch.Own;
     }
 
     /// <summary>Reads past the rest of the record, the reader on a top-level value; false where the input ends first.</summary>
@@ -209,25 +264,37 @@ public abstract partial class LogRecordJson<T>
                 return RecordRead.Read;
             }
 
-            var column = FindColumn(ref reader, state, ExportTable, out _, out var primary);
+            var column = FindColumn(ref reader, state, ExportTable, out var name, out var primary);
             if (!reader.Read())
             {
                 return RecordRead.NeedMoreInput;
             }
 
-            if ((column == CategoryKey || column == CategoryColumn) && reader.TokenType == JsonTokenType.String)
+            var match = CategoryMatch.Own;
+            if ((column == CategoryKey || column == CategoryColumn) && reader.TokenType == JsonTokenType.String && !state.CategorySeen)
             {
-                if (MatchCategory(ref reader, state, implied: column == CategoryKey && primary) != CategoryMatch.Other)
+                match = MatchCategory(ref reader, state, implied: column == CategoryKey && primary);
+                if (match != CategoryMatch.Other && state.PendingRouteCategory is null)
                 {
                     return RecordRead.Read;
                 }
-
-                return SkipRestOfRecord(ref reader) ? RecordRead.OtherTable : RecordRead.NeedMoreInput;
             }
-
-            if (!reader.TrySkip())
+            else if (NeedsResourceType && state.ResourceTypeMask is null && reader.TokenType == JsonTokenType.String && JsonTokens.IsResourceIdKey(name.Utf8))
+            {
+                match = MatchResourceType(ref reader, state);
+                if (match != CategoryMatch.Other && state.CategorySeen)
+                {
+                    return RecordRead.Read;
+                }
+            }
+            else if (!reader.TrySkip())
             {
                 return RecordRead.NeedMoreInput;
+            }
+
+            if (match == CategoryMatch.Other)
+            {
+                return SkipRestOfRecord(ref reader) ? RecordRead.OtherTable : RecordRead.NeedMoreInput;
             }
         }
     }
@@ -363,9 +430,14 @@ public abstract partial class LogRecordJson<T>
             return status;
         }
 
-        if (status == CellStatus.Untyped && !state.Options.KeepUntypedValues)
+        if (status == CellStatus.Untyped)
         {
-            throw new RecordFault(problem!, tokenStart, columnForErrors ?? Schema.Columns[column].Name);
+            var keep = state.Options.KeepUntypedValues;
+            state.Options.OnTypeMismatch?.Invoke(new TypeMismatch(columnForErrors ?? Schema.Columns[column].Name, Types[column], CellParser.KindOf(reader.TokenType), problem!, keep));
+            if (!keep)
+            {
+                throw new RecordFault(problem!, tokenStart, columnForErrors ?? Schema.Columns[column].Name);
+            }
         }
 
         state.Found[column] = ReadState.NullValued;

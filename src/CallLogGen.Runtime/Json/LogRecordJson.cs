@@ -35,7 +35,7 @@ internal enum RecordRead : byte
 /// A table's JSON mapping, without the model type: what a reader over a stream of mixed categories
 /// needs to pick a table and read a record into it. Every generated model's <c>Json</c> is one.
 /// </summary>
-public abstract class LogRecordJson
+public abstract partial class LogRecordJson
 {
     /// <summary>The name of the export's object that holds the service's own fields.</summary>
     public const string PropertiesSection = "properties";
@@ -139,6 +139,7 @@ public abstract class LogRecordJson
             }
         }
 
+        PrepareRoutes();
         ExportTable = new ColumnNameTable(exportNames, primaryCount);
         QueryTable = new ColumnNameTable(queryNames);
         TopOrder = WriteOrder(ExportSection.Top);
@@ -152,6 +153,12 @@ public abstract class LogRecordJson
 
     /// <summary>The table this mapping reads and writes.</summary>
     public TableSchema Schema { get; }
+
+    /// <summary>
+    /// The generated model the records are read into (<c>typeof(T)</c> of <see cref="LogRecordJson{T}"/>): how a tool that
+    /// lists <c>CallLogTables.Json</c> names each table's type without looking through the assembly.
+    /// </summary>
+    public abstract Type RecordType { get; }
 
     internal KqlType[] Types { get; }
 
@@ -207,13 +214,9 @@ public abstract class LogRecordJson
 
     /// <summary>
     /// Whether an export record whose top-level <c>category</c> is <paramref name="category"/> belongs in this table,
-    /// the rule a table's reader goes by: yes where it is the table's own category (in any case); no where it names
-    /// another. A record without a category (<paramref name="category"/> null: the field is absent, null or not a
-    /// string) cannot be placed, and is read as this table's, as is every record of a table that names no category
-    /// (one that only comes from queries).
+    /// judged by the category alone (see <see cref="IsOwnRecord(string?, string?)"/>, which also weighs the resource type).
     /// </summary>
-    public bool IsOwnRecord(string? category)
-        => category is null || Schema.Category is not { Length: > 0 } own || string.Equals(category, own, StringComparison.OrdinalIgnoreCase);
+    public bool IsOwnRecord(string? category) => IsOwnRecord(category, null);
 
     internal ReadState CreateState(LogReadOptions options, bool readsOtherTables = false) => new(options, Types.Length, LowCardinality, readsOtherTables);
 

@@ -26,6 +26,9 @@ public abstract partial class LogRecordJson<T> : LogRecordJson
     {
     }
 
+    /// <inheritdoc/>
+    public sealed override Type RecordType => typeof(T);
+
     /// <summary>Makes an empty record.</summary>
     protected abstract T CreateRecord();
 

@@ -52,6 +52,15 @@ internal sealed class ReadState
     /// <summary>Whether the record being read had its <c>category</c> (a string), which decides its table; a second one is kept.</summary>
     public bool CategorySeen { get; set; }
 
+    /// <summary>
+    /// Which of the table's route resource types the record's <c>resourceId</c> is of (see
+    /// <see cref="LogRecordJson.ResourceTypeMask"/>); null until the record's resource id is read.
+    /// </summary>
+    public ulong? ResourceTypeMask { get; set; }
+
+    /// <summary>The record's category, where it is the table's but the resource type that decides is not read yet.</summary>
+    public string? PendingRouteCategory { get; set; }
+
     /// <summary>Per key position in a record, the name-table entry the previous record had there (see <see cref="ColumnNameTable"/>).</summary>
     public int[] KeyHints { get; } = NewHints();
 
@@ -62,6 +71,8 @@ internal sealed class ReadState
     {
         Array.Clear(Found, 0, Found.Length);
         CategorySeen = false;
+        ResourceTypeMask = null;
+        PendingRouteCategory = null;
         KeyPosition = 0;
     }
 

@@ -38,7 +38,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DuplicateTypeName = Schema(
         "CLG1005", "Two tables get the same C# name",
-        "{0}: table '{1}' would generate type '{2}', which table '{3}' at {4} already generates in the same namespace; set a typeName in the table options. This table is not generated.", DiagnosticSeverity.Error);
+        "{0}: table '{1}' would generate type '{2}', which table '{3}' at {4} already generates in the same namespace; it is generated as '{5}' instead. To choose its name, set a typeName in the table options: {{ \"tableName\": \"{1}\", \"typeName\": \"...\" }}", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnknownType = Schema(
         "CLG1006", "Unknown column type",
@@ -69,8 +69,8 @@ internal static class DiagnosticCatalog
         "{0}: the table options for '{1}' match no table in the schema files ({2})", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SchemaDrift = Schema(
-        "CLG1013", "Documentation and table schema disagree",
-        "{0}: table '{1}': {2}; settle it in the table options (rename, drop, add or type)", DiagnosticSeverity.Warning);
+        "CLG1013", "Documentation and your table schema disagree",
+        "{0}: table '{1}': {2}; the table schema wins (settle it in the table options: rename, drop, add, type or acceptUndocumentedColumns)", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor InvalidOptions = Schema(
         "CLG1014", "Invalid table options",
@@ -99,6 +99,48 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CatalogColumnsReplaced = Schema(
         "CLG1020", "Schema file replaces the reference's columns",
         "{0}: table '{1}' takes its columns from this schema file, not from the Azure Monitor table reference (2024-09), which also lists {2}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DocsTableMatched = Schema(
+        "CLG1021", "Docs table matched to a real table",
+        "{0}: the docs table '{1}' is the Log Analytics table '{2}': {3}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DocsTableMatchedClosely = Schema(
+        "CLG1022", "Docs table matched to a real table, closely",
+        "{0}: the docs table '{1}' is taken as the Log Analytics table '{2}' ({3}), but '{4}' fits nearly as well; if that is the one, say so in the table options: {{ \"tableName\": \"{4}\", \"source\": {{ \"table\": \"{1}\" }} }}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DocsDriftFromReference = Schema(
+        "CLG1023", "Documentation and the Azure Monitor reference disagree",
+        "{0}: table '{1}': {2}; the reference wins (settle it in the table options to silence this)", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DocsTableUnmatched = Schema(
+        "CLG1024", "Docs table matches no known table",
+        "{0}: the docs table '{1}' matches no table of your schemas or of the Azure Monitor table reference (2024-09){2}; it is generated as the page describes it, and its KQL name, '{1}', comes from the page. If it is a real table, name it in the table options: {{ \"tableName\": \"...\", \"source\": {{ \"table\": \"{1}\" }} }}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor TableOnSeveralPages = Schema(
+        "CLG1025", "One table from several docs tables",
+        "{0}: table '{1}' is documented by several docs tables ({2}); they make one model, with the descriptions of the first that has one", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor NoSchemaFiles = Schema(
+        "CLG1026", "No schema file found",
+        "{0}: CallLogGen read no schema file and no table is named in the project file, so it generates nothing; it looked for {1}. Put Azure docs pages or table schemas there, set CallLogGenSchemaFiles, or name tables with <CallLogGenTable Include=\"...\" />", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor BuildSummary = Schema(
+        "CLG1030", "Build summary: the types a schema file generated",
+        "{0}: generated {1} in {2}: {3}", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor BreakingChangeFromLock = Schema(
+        "CLG1031", "Column changed since the lock file",
+        "{0}: table '{1}': {2} since {3} was written; code that reads or queries the column breaks. If the change is meant, run `callloggen lock` to accept it.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LockedTableGone = Schema(
+        "CLG1032", "Locked table no longer generated",
+        "{0}: table '{1}' is in the lock file, but no schema file gives it any more; code that reads or queries it breaks. If the change is meant, run `callloggen lock` to accept it.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ObsoleteRequiredColumn = Schema(
+        "CLG1033", "A required column cannot be obsolete",
+        "{0}: column '{1}' of table '{2}' is required, so it cannot be obsolete: every record has it and code that creates records must set it; it is generated without [Obsolete]. Make it optional (\"required\": false) or remove \"obsolete\".", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidLockFile = Schema(
+        "CLG1034", "Lock file cannot be read",
+        "{0}: the lock file cannot be read: {1}; what cannot be read is not compared until `callloggen lock` writes the file again", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedLanguageVersion = Rule(
         "CLG1100", "C# 10 or later required",
@@ -147,6 +189,8 @@ internal static class DiagnosticCatalog
         InvalidJson, UnknownJsonFormat, UnreadableColumn, DuplicateColumn, DuplicateTypeName, UnknownType,
         InvalidName, NotALogSchema, MissingInclude, TypeInferred, OptionsUnknownColumn, OptionsUnknownTable,
         SchemaDrift, InvalidOptions, UnknownStandardColumn, EmptyTable, NoTables, PathologicalLine, UnknownCatalogTable, CatalogColumnsReplaced,
+        DocsTableMatched, DocsTableMatchedClosely, DocsDriftFromReference, DocsTableUnmatched, TableOnSeveralPages, NoSchemaFiles, BuildSummary,
+        BreakingChangeFromLock, LockedTableGone, ObsoleteRequiredColumn, InvalidLockFile,
         UnsupportedLanguageVersion, InvalidNamespace,
         MissingRequiredColumn, RequiredColumnSetToNothing, QueryResultLacksRequiredColumn, RawKqlFromNonConstantText, QueryWithoutTimeFilter,
         QueryUsesDroppedColumn);

@@ -21,6 +21,8 @@ internal static class DiagnosticReporter
         var arguments = descriptor.Category == DiagnosticCatalog.SchemaCategory
             ? new object[] { info.Location?.Display ?? "project file" }.Concat(info.Arguments.Select(a => (object)a)).ToArray()
             : info.Arguments.Select(a => (object)a).ToArray();
-        return Diagnostic.Create(descriptor, location, arguments);
+        return info.Severity is { } severity && severity != descriptor.DefaultSeverity
+            ? Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, arguments)
+            : Diagnostic.Create(descriptor, location, arguments);
     }
 }

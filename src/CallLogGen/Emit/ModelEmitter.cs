@@ -60,7 +60,19 @@ internal static class ModelEmitter
         writer.Line();
         QueryEmitter.Write(writer, table);
         writer.Line();
+        // The JSON mapping reads and writes every column, obsolete ones too: their warning is for the user's code only.
+        var hasObsolete = HasObsoleteColumns(table);
+        if (hasObsolete)
+        {
+            writer.Line("#pragma warning disable CS0618 // obsolete columns are still read and written");
+        }
+
         JsonEmitter.Write(writer, table);
+        if (hasObsolete)
+        {
+            writer.Line("#pragma warning restore CS0618");
+        }
+
         writer.Close();
         return writer.ToString();
     }
@@ -79,6 +91,7 @@ internal static class ModelEmitter
             writer.Line("[" + GeneratedShape.ColumnNameAttribute.InCode + "(" + Literals.String(column.Name) + ")]");
         }
 
+        WriteObsolete(writer, column);
         var facts = KqlTypes.Of(column.Type);
         var type = column.IsRequired ? facts.CSharpType : facts.NullableCSharpType;
         var initializer = column.IsRequired && !facts.IsValueType ? " = null!;" : string.Empty;
@@ -161,6 +174,28 @@ internal static class ModelEmitter
         }
 
         writer.Line("    });");
+    }
+
+    /// <summary><c>[Obsolete]</c> on a column the table options mark obsolete (its property and its query column).</summary>
+    internal static void WriteObsolete(SourceWriter writer, ColumnSpec column)
+    {
+        if (column.Obsolete is { } obsolete)
+        {
+            writer.Line("[global::System.Obsolete(" + Literals.String(obsolete.Message) + ")]");
+        }
+    }
+
+    private static bool HasObsoleteColumns(TableSpec table)
+    {
+        foreach (var column in table.Columns)
+        {
+            if (column.Obsolete is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteSummary(SourceWriter writer, string text)

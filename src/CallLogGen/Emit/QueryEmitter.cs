@@ -31,7 +31,8 @@ internal static class QueryEmitter
         // The table's typed columns are made once per schema, in the runtime; the fields only pick them by position.
         var set = Free("Set", table.Columns.Select(c => c.PropertyName));
         writer.Line("private static readonly " + GeneratedShape.KqlColumnSetType.InCode + " " + set + " = " + GeneratedShape.KqlColumnSetType.InCode + ".Of(" + GeneratedShape.SchemaProperty + ");");
-        foreach (var group in table.Columns.Select((column, ordinal) => (Column: column, Ordinal: ordinal)).GroupBy(c => c.Column.Type).OrderBy(g => g.Key))
+        var columns = table.Columns.Select((column, ordinal) => (Column: column, Ordinal: ordinal)).ToList();
+        foreach (var group in columns.Where(c => c.Column.Obsolete is null).GroupBy(c => c.Column.Type).OrderBy(g => g.Key))
         {
             var facts = KqlTypes.Of(group.Key);
             writer.Line();
@@ -39,7 +40,16 @@ internal static class QueryEmitter
             WriteFieldList(
                 writer,
                 "public readonly " + KqlNamespace + facts.ExpressionClass + " ",
-                group.Select(c => c.Column.PropertyName + " = " + set + "." + facts.CellMember + "(" + c.Ordinal.ToString(CultureInfo.InvariantCulture) + ")").ToList());
+                group.Select(c => c.Column.PropertyName + " = " + ColumnFromSet(set, c.Column, c.Ordinal)).ToList());
+        }
+
+        // An obsolete column keeps its own declaration: its attribute warns where the column is used.
+        foreach (var (column, ordinal) in columns.Where(c => c.Column.Obsolete is not null))
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc cref=\"" + table.TypeName + "." + column.PropertyName + "\"/>");
+            ModelEmitter.WriteObsolete(writer, column);
+            writer.Line("public readonly " + KqlNamespace + KqlTypes.Of(column.Type).ExpressionClass + " " + column.PropertyName + " = " + ColumnFromSet(set, column, ordinal) + ";");
         }
 
         writer.Close();
@@ -48,6 +58,9 @@ internal static class QueryEmitter
         var query = GeneratedShape.KqlQueryType.InCode + "<" + ColumnsTypeName + ">";
         writer.Line("public static " + query + " " + GeneratedShape.QueryMethod + "() => " + query + ".From(" + GeneratedShape.SchemaProperty + ", new " + ColumnsTypeName + "());");
     }
+
+    private static string ColumnFromSet(string set, ColumnSpec column, int ordinal) =>
+        set + "." + KqlTypes.Of(column.Type).CellMember + "(" + ordinal.ToString(CultureInfo.InvariantCulture) + ")";
 
     private static void WriteFieldList(SourceWriter writer, string declaration, IReadOnlyList<string> names)
     {

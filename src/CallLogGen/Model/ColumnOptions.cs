@@ -20,4 +20,10 @@ internal sealed record ColumnOptions(
 
     /// <summary>Whether the column's few distinct strings are shared between records when reading.</summary>
     public bool? LowCardinality { get; init; }
+
+    /// <summary>Marks the column obsolete (<c>"obsolete": {"reason", "replacement"}</c>); null where the entry does not.</summary>
+    public ColumnObsolescence? Obsolete { get; init; }
+
+    /// <summary>Where the entry's <c>obsolete</c> value stands, for the error when the column is required.</summary>
+    public SourceSpan? ObsoleteLocation { get; init; }
 }

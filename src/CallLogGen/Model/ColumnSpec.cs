@@ -16,4 +16,8 @@ internal sealed record ColumnSpec(
     string SourcePath,
     int SourceLine,
     string? ExportPath,
-    bool IsLowCardinality);
+    bool IsLowCardinality)
+{
+    /// <summary>Set where the table options mark the column obsolete: the property and query column get <c>[Obsolete]</c>.</summary>
+    public ColumnObsolescence? Obsolete { get; init; }
+}

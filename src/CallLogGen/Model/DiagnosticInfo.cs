@@ -22,6 +22,12 @@ internal sealed record DiagnosticInfo
 
     public EquatableArray<string> Arguments { get; }
 
+    /// <summary>The severity to report it with where it is not the descriptor's: a docs page's quirks are Info.</summary>
+    public DiagnosticSeverity? Severity { get; private init; }
+
+    /// <summary>This diagnostic, reported as Info: a docs page's quirk never fails a build (the id stays, for .editorconfig).</summary>
+    public DiagnosticInfo AsInfo() => new(Id, Location, Arguments) { Severity = DiagnosticSeverity.Info };
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceSpan? location, params string[] arguments) =>
         new(descriptor.Id, location, EquatableArray.Create(arguments));
 }

@@ -10,4 +10,8 @@ internal sealed record SourceTable(
     bool NameIsTableName,
     string? Description,
     SourceSpan Location,
-    EquatableArray<SourceColumn> Columns);
+    EquatableArray<SourceColumn> Columns)
+{
+    /// <summary>What the page says about which real table this is, besides the columns (docs pages only).</summary>
+    public TableEvidence Evidence { get; init; } = TableEvidence.None;
+}

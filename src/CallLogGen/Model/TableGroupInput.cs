@@ -17,4 +17,7 @@ internal sealed record TableGroupInput(
 {
     /// <summary>Where the table's diagnostics stand: its document table, else its table options; null for a table named in the project file.</summary>
     public SourceSpan? Location => Primary?.Table.Location ?? Options?.Location;
+
+    /// <summary>The table as the lock file recorded it, where there is one: its build reports each breaking difference.</summary>
+    public LockedTable? Lock { get; init; }
 }

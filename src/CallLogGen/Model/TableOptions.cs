@@ -17,4 +17,7 @@ internal sealed record TableOptions(
     SourceSpan Location)
 {
     public EquatableArray<TableRoute>? Routes { get; init; }
+
+    /// <summary>Whether the columns of the real table that the docs page leaves out are accepted as they are (no drift note).</summary>
+    public bool AcceptUndocumentedColumns { get; init; }
 }

@@ -63,7 +63,7 @@ internal sealed class IncludeResolver
             for (var i = 0; i < included.Count; i++)
             {
                 var name = included.Count == 1 ? include.NameHint : include.NameHint + " " + (i + 1);
-                yield return included[i] with { Name = name };
+                yield return included[i] with { Name = name, Evidence = included[i].Evidence.Within(include.Evidence) };
             }
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CallLogGen.Catalog;
 using CallLogGen.Diagnostics;
+using CallLogGen.Lock;
 using CallLogGen.Model;
 using CallLogGen.Schema;
 using CallLogGen.Shape;
@@ -62,7 +63,9 @@ internal sealed class TableBuilder
             return Result(null);
         }
 
-        return Result(Table(typeName, columns));
+        var table = Table(typeName, columns);
+        LockCheck.Compare(table, _group.Lock, name => _columns.FindExact(name)?.Location, _group.Location, _diagnostics);
+        return Result(table);
     }
 
     private BuiltTable Result(TableSpec? table) => new(table, _group.Location, _diagnostics.ToEquatableArray());
@@ -157,23 +160,34 @@ internal sealed class TableBuilder
             return;
         }
 
-        var target = entry?.Rename is { } rename ? _columns.FindExact(rename) : _columns.Find(docColumn.Name);
+        var target = entry?.Rename is { } rename ? _columns.FindExact(rename) : _columns.Find(docColumn.Name) ?? FindByExportName(docColumn.Name);
         if (target is null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticCatalog.SchemaDrift, docColumn.Location, TableName,
-                $"the document lists column '{docColumn.Name}', which the table does not have"));
+            if (!IsEnvelopeField(docColumn.Name))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DriftDescriptor, docColumn.Location, TableName,
+                    $"the document lists column '{docColumn.Name}', which the table does not have"));
+            }
+
             return;
         }
 
         _settled.Add(target.Name);
+        var first = !target.MatchedByDocument;
         target.MatchedByDocument = true;
-        if (docColumn.Description.Length > 0)
+        if (docColumn.Description.Length > 0 && !target.DescribedByDocument)
         {
+            // The first page (in path order) that describes the column describes it.
             target.Description = docColumn.Description;
+            target.DescribedByDocument = true;
         }
 
-        target.Location = docColumn.Location;
+        if (first)
+        {
+            target.Location = docColumn.Location;
+        }
+
         if (docColumn.Required != Requiredness.Unspecified)
         {
             target.Required = docColumn.Required;
@@ -182,10 +196,24 @@ internal sealed class TableBuilder
         if (docColumn.Type is { } documentedType && target.Type is { } realType && documentedType != realType && entry?.Type is null)
         {
             _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticCatalog.SchemaDrift, docColumn.Location, TableName,
+                DriftDescriptor, docColumn.Location, TableName,
                 $"the document gives column '{docColumn.Name}' the type {documentedType.ToKqlName()}, the table {realType.ToKqlName()}"));
         }
     }
+
+    /// <summary>Drift against the user's own JSON schema (CLG1013) or against the Azure Monitor reference (CLG1023): both Info.</summary>
+    private Microsoft.CodeAnalysis.DiagnosticDescriptor DriftDescriptor =>
+        _group.Authority is not null ? DiagnosticCatalog.SchemaDrift : DiagnosticCatalog.DocsDriftFromReference;
+
+    /// <summary>
+    /// The column a page writes under the export record's name: <c>time</c> or <c>Timestamp</c> for <c>TimeGenerated</c>,
+    /// <c>resourceId</c> for <c>_ResourceId</c>, taken only where the table has no column of the page's name itself.
+    /// </summary>
+    private WorkColumn? FindByExportName(string name) =>
+        ColumnNames.ExportAlias(ColumnNames.Key(name)) is { } alias ? _columns.Items.FirstOrDefault(c => ColumnNames.Key(c.Name) == alias) : null;
+
+    /// <summary>The export record's envelope, which a table spreads into columns: <c>properties</c>, and <c>category</c> where it has no such column.</summary>
+    private static bool IsEnvelopeField(string name) => ColumnNames.Key(name) is "properties" or "category";
 
     /// <summary>The table options' column entries: drop, update (rename, type, required, C# name) and add.</summary>
     private void ApplyOptions()
@@ -225,6 +253,13 @@ internal sealed class TableBuilder
                     {
                         // The real table has it and the page does not: the entry settles that, and may add facts.
                         Update(existing, entry);
+                        break;
+                    }
+
+                    if (entry.Type is null && entry.TypeText is null)
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.InvalidOptions, entry.Location,
+                            $"column '{entry.Column}': an \"add\" entry needs a \"type\" where neither the table's JSON schema nor the Azure Monitor reference has the column"));
                         break;
                     }
 
@@ -319,14 +354,23 @@ internal sealed class TableBuilder
             return;
         }
 
-        foreach (var column in _columns.Items)
+        if (Options?.AcceptUndocumentedColumns == true)
         {
-            if (column.FromAuthority && !column.MatchedByDocument && !_settled.Contains(column.Name))
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticCatalog.SchemaDrift, _group.Location, TableName,
-                    $"the table has column '{column.Name}' ({column.Type?.ToKqlName() ?? "untyped"}), which the document does not list"));
-            }
+            return;
+        }
+
+        // One note for all of them: a page that documents ten of a table's forty columns is normal.
+        var undocumented = _columns.Items
+            .Where(c => c.FromAuthority && !c.MatchedByDocument && !_settled.Contains(c.Name))
+            .Select(c => $"'{c.Name}' ({c.Type?.ToKqlName() ?? "untyped"})")
+            .ToList();
+        if (undocumented.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DriftDescriptor, _group.Location, TableName,
+                undocumented.Count == 1
+                    ? $"the table has column {undocumented[0]}, which the document does not list"
+                    : $"the table has {undocumented.Count} columns the document does not list: {string.Join(", ", undocumented)}"));
         }
     }
 
@@ -396,6 +440,13 @@ internal sealed class TableBuilder
             }
 
             var required = RequiredRules.IsRequired(column.Name, type, column.Required, column.RequiredFromOptions, column.Description);
+            var obsolete = column.Obsolete;
+            if (obsolete is not null && required)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.ObsoleteRequiredColumn, column.ObsoleteLocation ?? column.OptionsLocation, column.Name, TableName));
+                obsolete = null;
+            }
+
             var location = column.Location;
             specs.Add(new ColumnSpec(
                 column.Name,
@@ -407,7 +458,10 @@ internal sealed class TableBuilder
                 location is { } l ? Paths.Normalize(l.RelativePath) : column.FromCatalog ? AzureMonitorCatalog.SourceLabel : string.Empty,
                 location is { } at ? at.Line + 1 : 0,
                 column.ExportPath ?? ExportPaths.Default(column.Name),
-                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type)));
+                column.LowCardinality ?? ExportPaths.IsLowCardinality(column.Name, type))
+            {
+                Obsolete = obsolete,
+            });
         }
 
         return specs;

@@ -38,22 +38,45 @@ internal static class TableGrouping
             }
         }
 
-        foreach (var candidate in candidates.Where(c => !c.IsAuthoritative))
+        var documentTables = candidates.Where(c => !c.IsAuthoritative).ToList();
+        var matches = MatchDocumentTables(documentTables, candidates.Where(c => c.IsAuthoritative).ToList(), optionsByCandidate, diagnostics);
+        foreach (var candidate in documentTables)
         {
             optionsByCandidate.TryGetValue(candidate, out var tableOptions);
-            var name = tableOptions?.TableName ?? candidate.Table.Name;
-            if (authorities.TryGetValue(name, out var group) && group.DocumentTables.Count == 0)
+            matches.TryGetValue(candidate, out var match);
+            var name = tableOptions?.TableName ?? match?.TableName ?? candidate.Table.Name;
+            var named = tableOptions is not null || match is not null;
+            if (named && authorities.TryGetValue(name, out var group))
             {
+                // The same real table on several pages, or a page and a JSON schema: one table.
+                if (group.DocumentTables.Count == 0)
+                {
+                    group.Primary = candidate;
+                }
+
                 group.DocumentTables.Add(candidate);
-                group.Primary = candidate;
                 group.Options ??= tableOptions;
+                continue;
+            }
+
+            if (!named && authorities.TryGetValue(name, out var sameName) && sameName.DocumentTables.Count == 0)
+            {
+                // A docs table named after its JSON schema's table.
+                sameName.Primary = candidate;
+                sameName.DocumentTables.Add(candidate);
                 continue;
             }
 
             var own = new TableGroup(name, candidate) { Options = tableOptions };
             own.DocumentTables.Add(candidate);
             groups.Add(own);
+            if (named && !authorities.ContainsKey(name))
+            {
+                authorities.Add(name, own);
+            }
         }
+
+        ReportMergedPages(groups, diagnostics);
 
         AddTablesByName(groups, unmatchedOptions, requestedTables, diagnostics);
         foreach (var group in groups)
@@ -69,6 +92,80 @@ internal static class TableGrouping
             .ThenBy(g => g.TableName, StringComparer.Ordinal)
             .Select(g => new TableGroupInput(g.TableName, g.Primary, g.Authority, g.Catalog, g.DocumentTables.ToEquatableArray(), g.Options, settings))
             .ToList();
+    }
+
+    /// <summary>
+    /// The real table of each docs table that no table options place (see <see cref="DocsTableMatcher"/>), in two passes:
+    /// the second lets a table whose columns alone cannot decide between twins take the family of its page's others.
+    /// Each match is an Info that says why; a close one names the runner-up; a table that matches nothing says its
+    /// name comes from the page.
+    /// </summary>
+    private static Dictionary<TableCandidate, TableMatch> MatchDocumentTables(
+        List<TableCandidate> documentTables, List<TableCandidate> schemas, Dictionary<TableCandidate, TableOptions> optionsByCandidate, List<DiagnosticInfo> diagnostics)
+    {
+        var matches = new Dictionary<TableCandidate, TableMatch>();
+        var open = documentTables.Where(c => !optionsByCandidate.ContainsKey(c)).ToList();
+        if (open.Count == 0)
+        {
+            return matches;
+        }
+
+        var matcher = new DocsTableMatcher(AzureMonitorCatalog.Instance, schemas.Select(s => s.Table));
+        var family = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var ambiguous = new Dictionary<TableCandidate, (string First, string Second)>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var candidate in open.Where(c => !matches.ContainsKey(c)))
+            {
+                family.TryGetValue(candidate.RelativePath, out var pageTables);
+                if (matcher.Match(candidate.Table, pageTables ?? (IReadOnlyCollection<string>)Array.Empty<string>()) is not { } match)
+                {
+                    if (matcher.Ambiguity is { } both)
+                    {
+                        ambiguous[candidate] = both;
+                    }
+
+                    continue;
+                }
+
+                matches.Add(candidate, match);
+                if (!family.TryGetValue(candidate.RelativePath, out var tables))
+                {
+                    family.Add(candidate.RelativePath, tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                }
+
+                tables.Add(match.TableName);
+            }
+        }
+
+        foreach (var candidate in open)
+        {
+            if (!matches.TryGetValue(candidate, out var match))
+            {
+                var why = ambiguous.TryGetValue(candidate, out var both) ? $" unambiguously (it fits '{both.First}' and '{both.Second}' alike)" : string.Empty;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DocsTableUnmatched, candidate.Table.Location, candidate.Table.Name, why));
+            }
+            else if (match.RunnerUp is { } runnerUp)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DocsTableMatchedClosely, candidate.Table.Location, candidate.Table.Name, match.TableName, match.Reason, runnerUp));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.DocsTableMatched, candidate.Table.Location, candidate.Table.Name, match.TableName, match.Reason));
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>One Info per table documented by several pages (or several tables of one page), which are merged into one model.</summary>
+    private static void ReportMergedPages(List<TableGroup> groups, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var group in groups.Where(g => g.DocumentTables.Count > 1))
+        {
+            var places = group.DocumentTables.Select(d => d.Table.Location.Display).ToList();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticCatalog.TableOnSeveralPages, group.DocumentTables[0].Table.Location, group.TableName, string.Join(", ", places)));
+        }
     }
 
     /// <summary>

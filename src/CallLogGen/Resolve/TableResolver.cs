@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using CallLogGen.Diagnostics;
+using CallLogGen.Lock;
 using CallLogGen.Model;
+using CallLogGen.Shape;
 
 namespace CallLogGen.Resolve;
 
@@ -17,9 +19,9 @@ namespace CallLogGen.Resolve;
 internal static class TableResolver
 {
     /// <summary>All three steps at once, as the pipeline runs them one after the other (tests use this).</summary>
-    public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken, EquatableArray<string> requestedTables = default)
+    public static ResolvedSchema Resolve(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, CancellationToken cancellationToken, EquatableArray<string> requestedTables = default, LockSnapshot? lockFile = null)
     {
-        var plan = Plan(documents, settings, requestedTables, cancellationToken);
+        var plan = Plan(documents, settings, requestedTables, cancellationToken, lockFile);
         var built = plan.Groups.Select(group => Build(group, cancellationToken)).ToImmutableArray();
         return Finish(plan.Diagnostics, built);
     }
@@ -30,7 +32,8 @@ internal static class TableResolver
     /// tables an edit touched.
     /// </summary>
     /// <param name="requestedTables">The catalogue tables the project file names (<c>CallLogGenTable</c> items).</param>
-    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, EquatableArray<string> requestedTables, CancellationToken cancellationToken)
+    /// <param name="lockFile">The lock file's tables: each group gets its own table's record, and a locked table no group makes is reported.</param>
+    public static SchemaPlan Plan(ImmutableArray<SchemaDocument> documents, GeneratorSettings settings, EquatableArray<string> requestedTables, CancellationToken cancellationToken, LockSnapshot? lockFile = null)
     {
         var ordered = documents
             .OrderBy(d => Paths.Normalize(d.RelativePath), StringComparer.Ordinal)
@@ -46,6 +49,13 @@ internal static class TableResolver
         var candidates = CollectCandidates(ordered, diagnostics);
         var options = ordered.SelectMany(d => d.Options).ToList();
         var groups = TableGrouping.Group(candidates, options, requestedTables, settings, diagnostics);
+        if (lockFile is { } locked)
+        {
+            diagnostics.AddRange(locked.Diagnostics);
+            LockCheck.ReportGoneTables(locked, groups.Select(g => g.TableName), diagnostics);
+            groups = groups.Select(g => g with { Lock = locked.Find(g.TableName) }).ToList();
+        }
+
         return new SchemaPlan(groups.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
@@ -56,7 +66,10 @@ internal static class TableResolver
         return new TableBuilder(group).Build();
     }
 
-    /// <summary>Step 3, over every built table: refuses a second table of one C# name, and gathers the diagnostics.</summary>
+    /// <summary>
+    /// Step 3, over every built table: gives a second table of one C# name a name of its own (its type name and a number,
+    /// in the order of the files: deterministic), with an Info that names both, and gathers the diagnostics.
+    /// </summary>
     public static ResolvedSchema Finish(EquatableArray<DiagnosticInfo> planDiagnostics, ImmutableArray<BuiltTable> built)
     {
         var diagnostics = new List<DiagnosticInfo>(planDiagnostics);
@@ -72,10 +85,16 @@ internal static class TableResolver
 
             if (typeNames.TryGetValue(table.TypeName, out var first))
             {
+                var unique = table.TypeName + "2";
+                for (var n = 3; typeNames.ContainsKey(unique) || unique == GeneratedShape.TablesIndexType || GeneratedShape.IsReservedMemberName(unique); n++)
+                {
+                    unique = table.TypeName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticCatalog.DuplicateTypeName, item.Location,
-                    table.TableName, table.TypeName, first.TableName, first.SourceLine > 0 ? $"{first.SourcePath}({first.SourceLine},1)" : first.SourcePath));
-                continue;
+                    table.TableName, table.TypeName, first.TableName, first.SourceLine > 0 ? $"{first.SourcePath}({first.SourceLine},1)" : first.SourcePath, unique));
+                table = table with { TypeName = unique, HintName = HintNames.For(table.SourceLine == 0 ? HintNames.CatalogFolder : table.SourcePath, unique) };
             }
 
             typeNames.Add(table.TypeName, table);

@@ -34,6 +34,11 @@ internal sealed class WorkColumn
 
     public SourceSpan? OptionsLocation { get; set; }
 
+    /// <summary>The table options' obsolete mark, and where it stands.</summary>
+    public ColumnObsolescence? Obsolete { get; set; }
+
+    public SourceSpan? ObsoleteLocation { get; set; }
+
     /// <summary>Whether the column is the real table's: from a JSON schema or the catalogue.</summary>
     public bool FromAuthority { get; private set; }
 
@@ -42,6 +47,9 @@ internal sealed class WorkColumn
 
     /// <summary>Whether a docs page listed this column of the JSON schema.</summary>
     public bool MatchedByDocument { get; set; }
+
+    /// <summary>Whether a docs page gave the description (the first page that does keeps it).</summary>
+    public bool DescribedByDocument { get; set; }
 
     public static WorkColumn From(SourceColumn column) => new(column.Name, column.Location)
     {
@@ -79,6 +87,11 @@ internal sealed class WorkColumn
 
         ExportPath = entry.ExportPath ?? ExportPath;
         LowCardinality = entry.LowCardinality ?? LowCardinality;
+        if (entry.Obsolete is not null)
+        {
+            Obsolete = entry.Obsolete;
+            ObsoleteLocation = entry.ObsoleteLocation;
+        }
 
         OptionsLocation = entry.Location;
         return this;

@@ -1,4 +1,3 @@
-using Azure.Core;
 using CallLogGen.Azure.Query;
 using CallLogGen.Azure.Tests.Logs;
 using CallLogGen.Azure.Tests.Query.Loopback;
@@ -12,24 +11,6 @@ namespace CallLogGen.Azure.Tests.Query;
 /// </summary>
 public class AuthenticationTests
 {
-    private sealed class RecordingCredential : TokenCredential
-    {
-        public List<string> Scopes { get; } = new();
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            lock (Scopes)
-            {
-                Scopes.AddRange(requestContext.Scopes);
-            }
-
-            return new AccessToken("token-for-" + requestContext.Scopes[0], DateTimeOffset.UtcNow.AddHours(1));
-        }
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(GetToken(requestContext, cancellationToken));
-    }
-
     [Fact]
     public async Task The_token_for_the_endpoints_audience_is_sent_as_a_bearer_token_over_tls()
     {

@@ -105,7 +105,7 @@ public sealed class LongTestFactAttribute : FactAttribute
 {
     public LongTestFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable("CALLLOGGEN_LONG_TESTS") != "1")
+        if (!TestSize.IsLong)
         {
             Skip = "skipped in the quick run: set CALLLOGGEN_LONG_TESTS=1 for a real `dotnet publish -p:PublishAot=true` of the sample (minutes).";
         }

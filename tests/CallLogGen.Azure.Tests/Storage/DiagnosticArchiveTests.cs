@@ -84,4 +84,20 @@ public class DiagnosticArchiveTests(AzuriteFixture azurite)
         Assert.All(counting.Listings, l => Assert.StartsWith("resourceId=" + R2.ToUpperInvariant() + "/y=2026/", l.Prefix, StringComparison.Ordinal));
         Assert.DoesNotContain(counting.Listings, l => l.Delimiter is not null);
     }
+
+    [Fact]
+    public async Task A_blob_whose_only_line_is_malformed_is_one_problem_and_no_record()
+    {
+        // The reader then gets no record at all; its complaint about the empty stream it saw is not a second problem.
+        var account = await azurite.EmptyAccountAsync();
+        await new ArchiveBuilder(account).AppendLinesAsync(ArchiveBuilder.Operations, R1, Hour(9, 10), ["{\"time\": broken"]);
+
+        var problems = new List<ArchiveProblem>();
+        var records = await Archive(azurite.Account(), Options(problems)).ReadAllAsync(Hour(9, 10), Hour(9, 11));
+
+        Assert.Empty(records);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ArchiveProblemKind.MalformedRecord, problem.Kind);
+        Assert.Equal(1, problem.RecordError!.Line);
+    }
 }

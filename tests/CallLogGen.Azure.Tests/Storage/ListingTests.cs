@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallLogGen.Azure.Storage;
+using CallLogGen.Tests.Infrastructure;
 using static CallLogGen.Azure.Tests.Storage.ArchiveTestKit;
 
 namespace CallLogGen.Azure.Tests.Storage;
@@ -11,7 +12,7 @@ namespace CallLogGen.Azure.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public class ListingTests(AzuriteFixture azurite)
 {
-    private static readonly bool Long = Environment.GetEnvironmentVariable("CALLLOGGEN_LONG_TESTS") == "1";
+    private static readonly bool Long = TestSize.IsLong;
 
     [Fact]
     public async Task Listing_asks_only_for_the_prefixes_of_the_range_and_its_late_window()

@@ -1,5 +1,6 @@
 using System.Text;
 using CallLogGen.Azure.Storage;
+using CallLogGen.Tests.Infrastructure;
 
 namespace CallLogGen.Azure.Tests.Storage;
 
@@ -11,7 +12,7 @@ namespace CallLogGen.Azure.Tests.Storage;
 public class RecordSplitterTests
 {
     private const int Seed = 15_2026;
-    private static readonly int Cuts = Environment.GetEnvironmentVariable("CALLLOGGEN_LONG_TESTS") == "1" ? 3000 : 300;
+    private static readonly int Cuts = TestSize.Cases(quick: 300, @long: 3000);
     private static readonly string Resource = ArchiveBuilder.Resource(1);
     private static readonly DateTimeOffset Time = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 

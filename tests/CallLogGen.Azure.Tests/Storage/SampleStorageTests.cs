@@ -35,14 +35,16 @@ public class SampleStorageTests(AzuriteFixture azurite)
         {
             var file = Path.Combine(directory.FullName, "export.ndjson");
             await File.WriteAllLinesAsync(file, operations.Concat(usage));
-            var (fileExit, fromFile, _) = RunSample("analyze", file);
-            Assert.Equal(0, fileExit);
+            var (fileExit, fromFile, fileError) = RunSample("analyze", file);
+            // The broken line is skipped, and the exit code says so (1: something was skipped, the rest was read).
+            Assert.Equal(1, fileExit);
+            Assert.StartsWith($"skipped: {file}: line 3, byte ", fileError, StringComparison.Ordinal);
 
             var checkpoint = Path.Combine(directory.FullName, "checkpoint.json");
             var from = hour.AddHours(-3).ToString("O", CultureInfo.InvariantCulture);
             var (exitCode, output, error) = RunSample("analyze", "--storage", azurite.ConnectionString, "--from", from, "--checkpoint", checkpoint);
 
-            Assert.True(exitCode == 0, error);
+            Assert.True(exitCode == 1, error);
             Assert.Equal(fromFile, output);
             Assert.Contains("call call-a", output, StringComparison.Ordinal);
             Assert.Contains("operations: CreateCall > Play", output, StringComparison.Ordinal);
@@ -61,6 +63,14 @@ public class SampleStorageTests(AzuriteFixture azurite)
             Assert.Contains("call call-c", again, StringComparison.Ordinal);
             Assert.DoesNotContain("call-a", again, StringComparison.Ordinal);
             Assert.EndsWith("1 calls, 1 operations, 0 usage records" + Environment.NewLine, again, StringComparison.Ordinal);
+
+            // Only a broken line came since: nothing could be read (2), and the summary still says so.
+            await archive.AppendLinesAsync(ArchiveBuilder.Operations, Resource, hour, ["{\"time\": broken again"]);
+            var (brokenExit, broken, brokenError) = RunSample("analyze", "--storage", azurite.ConnectionString, "--from", from, "--checkpoint", checkpoint);
+
+            Assert.True(brokenExit == 2, brokenError);
+            Assert.Equal("0 calls, 0 operations, 0 usage records, 1 records skipped" + Environment.NewLine, broken);
+            Assert.Contains("skipped: insights-logs-callautomationoperational/", brokenError, StringComparison.Ordinal);
         }
         finally
         {
@@ -76,5 +86,22 @@ public class SampleStorageTests(AzuriteFixture azurite)
         Assert.Equal(2, exitCode);
         Assert.Contains("--from and --to take an ISO 8601 time", error, StringComparison.Ordinal);
         Assert.Contains("usage: analyze --storage", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_storage_that_the_account_refuses_still_prints_the_summary_and_a_wrong_connection_string_is_a_usage_error()
+    {
+        // Another key than the account's: Azurite checks the signature, as Azure does, and refuses (403).
+        var wrongKey = azurite.ConnectionString.Replace(Infrastructure.AzuriteProcess.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        var (exitCode, output, error) = RunSample("analyze", "--storage", wrongKey);
+
+        Assert.True(exitCode == 2, error);
+        Assert.Equal("0 calls, 0 operations, 0 usage records" + Environment.NewLine, output);
+        Assert.StartsWith("error: the storage account refused: ", error, StringComparison.Ordinal);
+
+        var (badExit, _, badError) = RunSample("analyze", "--storage", "no such connection string");
+        Assert.Equal(2, badExit);
+        Assert.StartsWith("error: --storage takes a connection string or an account URL", badError, StringComparison.Ordinal);
+        Assert.Contains("usage: analyze --storage", badError, StringComparison.Ordinal);
     }
 }

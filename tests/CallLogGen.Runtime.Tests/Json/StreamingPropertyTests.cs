@@ -13,12 +13,11 @@ namespace CallLogGen.Runtime.Tests.Json;
 /// memory, in the typed readers and the mixed-category reader, synchronous and asynchronous; and nothing but a
 /// <see cref="LogJsonException"/> ever ends a read. The exports are the test data's and generated ones (see
 /// <see cref="ExportGenerator"/>), a third of them damaged; query results written from what was read go through
-/// the query-result readers the same way. The seed is logged; CALLLOGGEN_STREAMING_SEED replays a run, and
-/// CALLLOGGEN_LONG_TESTS=1 runs ten times as many cases.
+/// the query-result readers the same way. 2,000 cases from a fixed seed by default, 20,000 from a fresh one in the long
+/// run (<see cref="TestSize"/>); the seed is logged, and CALLLOGGEN_STREAMING_SEED replays a run.
 /// </summary>
 public class StreamingPropertyTests(ITestOutputHelper output)
 {
-    private static readonly bool LongRun = Environment.GetEnvironmentVariable("CALLLOGGEN_LONG_TESTS") == "1";
 
     private enum Mode
     {
@@ -30,7 +29,7 @@ public class StreamingPropertyTests(ITestOutputHelper output)
         ShallowDepth,
     }
 
-    private static int Cases => LongRun ? 20_000 : 2_000;
+    private static int Cases => TestSize.Cases(quick: 2_000, @long: 20_000);
 
     public static TheoryData<string> ExportFiles()
     {
@@ -64,7 +63,7 @@ public class StreamingPropertyTests(ITestOutputHelper output)
     [Fact]
     public async Task Generated_exports_read_the_same_in_any_chunks()
     {
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("CALLLOGGEN_STREAMING_SEED"), out var fixedSeed) ? fixedSeed : Environment.TickCount;
+        var seed = TestSize.Seed("CALLLOGGEN_STREAMING_SEED", quickSeed: 20261204);
         output.WriteLine($"seed {seed} (replay with CALLLOGGEN_STREAMING_SEED={seed}), {Cases} cases");
         var random = new Random(seed);
         var clock = Stopwatch.StartNew();

@@ -32,12 +32,19 @@ public sealed record DiagnosticScenario(string Id, SchemaInput[] Files, string F
 public static class DiagnosticScenarios
 {
     private const string Options = "schemas/options.json";
+    private const string LockPath = "schemas/callloggen.lock.json";
 
     private static SchemaInput Md(string path, string text) => new(path, text);
 
     private static readonly SchemaInput Page = Md("schemas/page.md", "# Requests\n\n| Column | Type | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| Level | string | How bad. |\n");
 
     private static string UserCode(string body) => "using CallLogGen.Kql;\nusing Contoso.CallLogs;\nnamespace User\n{\n    public static class Program\n    {\n        public static object Run(string input)\n        {\n            " + body + "\n        }\n    }\n}\n";
+
+    // A page of the Sentinel audit table: its heading names the table, and its columns fit it.
+    private const string SentinelAuditPage = "# SentinelAudit table columns\n\n| ColumnName | ColumnType | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| OperationName | string | What. |\n| SentinelResourceId | string | Which. |\n| SentinelResourceName | string | Name. |\n| Status | string | How. |\n";
+
+    // Azure Data Explorer's ingestion log: SucceededIngestion and Synapse's twin share the columns; the page speaks of Kusto.
+    private const string IngestionPage = "# Azure Data Explorer ingestion logs\n\nLogs of a Kusto cluster.\n\n```json\n{\"category\": \"SucceededIngestion\"}\n```\n\n| Name | Description |\n|---|---|\n| SucceededOn | When. |\n| OperationId | Id. |\n| Database | Database. |\n| Table | Table. |\n| IngestionSourceId | Source. |\n| IngestionSourcePath | Path. |\n| RootActivityId | Root. |\n";
 
     public static readonly DiagnosticScenario[] All =
     {
@@ -61,6 +68,17 @@ public static class DiagnosticScenarios
         new("CLG1018", new[] { Md("schemas/p.md", "# T\n\n| Column | Type |\n|---|---|\n| A | string |\n| B | **b** " + new string('|', 30_000) + "\n") }, "schemas/p.md", 6, 1, "30002 '|' characters"),
         new("CLG1019", new[] { Page }, "", 0, 0, "project file: the project names table 'ACSBillingUsages' (CallLogGenTable), which the Azure Monitor table reference (2024-09) built into CallLogGen does not have (nearest: ACSBillingUsage", Tables: "AZKVAuditLogs;ACSBillingUsages"),
         new("CLG1020", new[] { Md("schemas/kv.json", "{\"Name\": \"AZKVAuditLogs\", \"Properties\": [\n  {\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"},\n  {\"Name\": \"OperationName\", \"Type\": \"string\"}]}") }, "schemas/kv.json", 1, 10, "table 'AZKVAuditLogs' takes its columns from this schema file, not from the Azure Monitor table reference (2024-09), which also lists AddressAuthorizationType:string, Algorithm:string"),
+        new("CLG1021", new[] { Md("schemas/audit.md", SentinelAuditPage) }, "schemas/audit.md", 3, 1, "the docs table 'SentinelAudit table columns' is the Log Analytics table 'SentinelAudit': a heading names it"),
+        new("CLG1022", new[] { Md("schemas/adx.md", IngestionPage) }, "schemas/adx.md", 9, 1, "is taken as the Log Analytics table 'SucceededIngestion' (its example record's category is SucceededIngestion, and the page points to it), but 'SynapseDXSucceededIngestion' fits nearly as well"),
+        new("CLG1023", new[] { Md("schemas/audit.md", "# SentinelAudit table columns\n\n| ColumnName | ColumnType | Description |\n|---|---|---|\n| _BilledSize | real | Size. |\n| CorrelationId | string | Id. |\n| Description | string | Text. |\n| ExtendedProperties | dynamic | Bag. |\n| _IsBillable | string | Billed. |\n| OperationName | string | What. |\n| SentinelResourceId | string | Which. |\n| SentinelResourceKind | string | Kind. |\n| SentinelResourceName | string | Name. |\n| SentinelResourceType | string | Type. |\n| SourceSystem | string | Agent. |\n| Status | string | How. |\n| TenantId | string | Tenant. |\n| TimeGenerated | datetime | When. |\n| Type | string | Table. |\n| WorkspaceId | string | Workspace. |\n| Bogus | string | Not a column. |\n") }, "schemas/audit.md", 21, 3, "table 'SentinelAudit': the document lists column 'Bogus', which the table does not have; the reference wins"),
+        new("CLG1024", new[] { Page }, "schemas/page.md", 3, 1, "the docs table 'Requests' matches no table of your schemas or of the Azure Monitor table reference (2024-09); it is generated as the page describes it"),
+        new("CLG1025", new[] { Md("schemas/a.md", SentinelAuditPage), Md("schemas/b.md", SentinelAuditPage) }, "schemas/a.md", 3, 1, "table 'SentinelAudit' is documented by several docs tables (schemas/a.md(3,1), schemas/b.md(3,1))"),
+        new("CLG1026", Array.Empty<SchemaInput>(), "", 0, 0, "project file: CallLogGen read no schema file and no table is named in the project file, so it generates nothing; it looked for schemas/**/*.md;schemas/**/*.json under /project/"),
+        new("CLG1030", new[] { Page }, "", 0, 0, "schemas/page.md: generated 1 type in Contoso.CallLogs: Requests (table Requests, line 3)"),
+        new("CLG1031", new[] { Page, Md(LockPath, "{\"callloggenLock\": 1, \"tables\": [{\"table\": \"Requests\", \"columns\": [{\"name\": \"TimeGenerated\", \"type\": \"datetime\"}, {\"name\": \"Level\", \"type\": \"int\"}]}]}") }, "schemas/page.md", 6, 3, "table 'Requests': column 'Level' retyped from int to string since callloggen.lock.json was written"),
+        new("CLG1032", new[] { Page, Md(LockPath, "{\"callloggenLock\": 1, \"tables\": [\n  {\"table\": \"Responses\", \"columns\": [{\"name\": \"TimeGenerated\", \"type\": \"datetime\"}]}\n]}") }, LockPath, 2, 13, "table 'Responses' is in the lock file, but no schema file gives it any more"),
+        new("CLG1033", new[] { Page, Md(Options, "{\"tables\": [{\"tableName\": \"Requests\", \"columns\": [\n  {\"column\": \"TimeGenerated\", \"obsolete\": {\"reason\": \"Use Level.\"}}\n]}]}") }, Options, 2, 43, "column 'TimeGenerated' of table 'Requests' is required, so it cannot be obsolete"),
+        new("CLG1034", new[] { Page, Md(LockPath, "{\"tables\": []}") }, LockPath, 1, 1, "the lock file cannot be read: it is not a lock file as `callloggen lock` writes it"),
         new("CLG1100", new[] { Page }, "", 0, 0, "C# 9.0", LanguageVersion.CSharp9),
         new("CLG2001", new[] { Page }, "User.cs", 9, 20, "This Requests record needs column 'TimeGenerated', which this creation leaves out: TimeGenerated (schemas/page.md line 5): \"When.\"", UserCode: UserCode("return new Requests { Level = \"Error\" };")),
         new("CLG2002", new[] { Page }, "User.cs", 9, 35, "Column 'TimeGenerated' of Requests is required (schemas/page.md line 5), but is set to default", UserCode: UserCode("return new Requests { TimeGenerated = default };")),

@@ -44,7 +44,7 @@ public class CachingTests
         {
             CallLogGenerator.Steps.Settings, CallLogGenerator.Steps.SchemaFiles, CallLogGenerator.Steps.SchemaDocuments,
             CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.TablesIndex,
-            CallLogGenerator.Steps.LanguageSupport,
+            CallLogGenerator.Steps.LanguageSupport, CallLogGenerator.Steps.BuildSummary, CallLogGenerator.Steps.LockFile,
         })
         {
             var reasons = run.StepReasons(step);
@@ -84,6 +84,35 @@ public class CachingTests
         Assert.Equal(1, modifiedOutputs);
         Assert.Equal(before.Sources["schemas_a.md.Alpha.g.cs"], run.Sources["schemas_a.md.Alpha.g.cs"]);
         Assert.Contains("B3", run.Sources["schemas_b.md.Beta.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_one_real_docs_page_re_emits_only_the_tables_it_documents()
+    {
+        // Real pages, matched to the Azure Monitor reference's tables: the matching runs in the plan over every page,
+        // but each table's build sees only its own documents, so a description edited on one page rebuilds its tables alone.
+        static string Read(string path) => File.ReadAllText(Path.Combine(RepositoryPaths.TestData, "docs-pages", path)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        const string Redis = "schemas/redis.md";
+        var redis = Read("cache-for-redis/cache-monitor-diagnostic-settings.md");
+        var harness = GeneratorHarness.ForFiles((Redis, redis), ("schemas/gateway.md", Read("api-management/gateway-log-schema-reference.md")));
+        var before = harness.Run();
+        var emitted = TableOutputs(before).Select(t => t.HintName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, emitted.Count);
+        Assert.Empty(before.Warnings);
+
+        const string Edited = "The location (region) the cache was accessed in.";
+        harness.EditSchema(Redis, redis.Replace("The location (region) the Azure Cache for Redis instance was accessed in.", Edited, StringComparison.Ordinal));
+        var run = harness.Run();
+
+        var tables = TableOutputs(run).ToDictionary(t => t.HintName, t => t.Reason);
+        var gateway = Assert.Single(tables, t => t.Key.Contains("ApiManagementGatewayLogs", StringComparison.Ordinal));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, gateway.Value);
+        Assert.All(tables.Where(t => t.Key.StartsWith("schemas_redis.md", StringComparison.Ordinal)), t => Assert.Equal(IncrementalStepRunReason.Modified, t.Value));
+        var built = run.StepReasons(CallLogGenerator.Steps.BuiltTables);
+        Assert.Equal(2, built.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, built.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(before.Sources[gateway.Key], run.Sources[gateway.Key]);
+        Assert.Contains(Edited, string.Concat(run.Sources.Where(s => s.Key.StartsWith("schemas_redis.md", StringComparison.Ordinal)).Select(s => s.Value)), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -128,6 +128,9 @@ public sealed class GeneratorRun(GeneratorDriverRunResult result, Compilation ou
 
     public IEnumerable<Diagnostic> WithId(string id) => Diagnostics.Where(d => d.Id == id);
 
+    /// <summary>The generator's warnings and errors: what would show in a build, leaving out notes such as the CLG1030 summary.</summary>
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning);
+
     /// <summary>Compiler errors and warnings in the compilation that includes the generated code.</summary>
     public IReadOnlyList<Diagnostic> CompilationProblems() =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

@@ -14,6 +14,8 @@ public sealed class PackageFixture : IDisposable
     public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
 
     private readonly Lazy<PackResult> _pack;
+    private readonly Lazy<PackResult> _toolPack;
+    private readonly Lazy<string> _sources;
 
     public PackageFixture()
     {
@@ -21,7 +23,9 @@ public sealed class PackageFixture : IDisposable
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
             + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         Feed = Work.Combine("feed");
+        _sources = new Lazy<string>(CopySources, LazyThreadSafetyMode.ExecutionAndPublication);
         _pack = new Lazy<PackResult>(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+        _toolPack = new Lazy<PackResult>(PackTool, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public TempFolder Work { get; }
@@ -37,20 +41,37 @@ public sealed class PackageFixture : IDisposable
     /// <summary>The pack, done on first use; a test asserts on <see cref="PackResult.Process"/> before using the package.</summary>
     public PackResult Result => _pack.Value;
 
+    /// <summary>The callloggen tool's pack (CallLogGen.Tool, same version, same feed), done on first use, after the library's.</summary>
+    public PackResult ToolResult => _toolPack.Value;
+
     public void Dispose() => Work.Dispose();
 
-    private PackResult Pack()
+    private PackResult Pack() => PackProject(Path.Combine("src", "CallLogGen.Package", "CallLogGen.Package.csproj"), "CallLogGen");
+
+    // After the library's pack, so that the generator it builds in the copy is built once.
+    private PackResult PackTool()
     {
-        var copy = Work.Combine("repo");
-        CopySources(RepositoryRoot, copy);
-        var project = Path.Combine(copy, "src", "CallLogGen.Package", "CallLogGen.Package.csproj");
+        _ = _pack.Value;
+        return PackProject(Path.Combine("src", "CallLogGen.Tool", "CallLogGen.Tool.csproj"), "CallLogGen.Tool");
+    }
+
+    private PackResult PackProject(string relativeProject, string packageId)
+    {
+        var copy = _sources.Value;
         var process = DotNetCli.Run(
             copy,
             PackTimeout,
             environment: null,
-            new[] { "pack", project, "-c", "Release", "-o", Feed, "-p:CallLogGenVersion=" + Version }.Concat(DotNetCli.BuildSwitches).ToArray());
-        var package = Path.Combine(Feed, "CallLogGen." + Version + ".nupkg");
+            new[] { "pack", Path.Combine(copy, relativeProject), "-c", "Release", "-o", Feed, "-p:CallLogGenVersion=" + Version }.Concat(DotNetCli.BuildSwitches).ToArray());
+        var package = Path.Combine(Feed, packageId + "." + Version + ".nupkg");
         return new PackResult(process, File.Exists(package) ? package : null);
+    }
+
+    private string CopySources()
+    {
+        var copy = Work.Combine("repo");
+        CopySources(RepositoryRoot, copy);
+        return copy;
     }
 
     private static void CopySources(string root, string destination)

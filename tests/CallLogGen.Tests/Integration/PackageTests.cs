@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using CallLogGen.Tests.Infrastructure;
 
 namespace CallLogGen.Tests.Integration;
 
@@ -7,8 +8,8 @@ namespace CallLogGen.Tests.Integration;
 /// The nupkg as a user gets it: packed from the repository, checked for its layout, then added with
 /// <c>dotnet add package</c> to a fresh console project for .NET 8, 9 and 10 that has a JSON table schema and a
 /// docs-style markdown page in its schemas/ folder (found by the package's default glob) and two tables of the built-in
-/// reference named with CallLogGenTable items, built with warnings as
-/// errors and run on .NET 10 and (self-contained) on .NET 8. Slow (several dotnet commands): hence tests sharing one pack.
+/// reference named with CallLogGenTable items, built with warnings as errors (and the build summary switched on) and run
+/// on .NET 10 and, in the long run, self-contained on .NET 8. Slow (several dotnet commands): hence tests sharing one pack.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class PackageTests : IClassFixture<PackageFixture>
@@ -72,7 +73,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public void Console_app_built_against_the_package_for_NET_8_9_and_10_runs_every_reader()
+    public void Console_app_built_against_the_package_for_NET_8_9_and_10_runs_every_reader_on_NET_10_and_self_contained_NET_8()
     {
         var package = PackagePathOrFail();
         using var consumer = new TempFolder("callloggen-consumer");
@@ -99,19 +100,43 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             Assert.True(project.Contains("Include=\"CallLogGen\"", StringComparison.Ordinal) && project.Contains(_fixture.Version, StringComparison.Ordinal), "dotnet add package did not reference the package:\n" + project);
             Assert.False(project.Contains("IncludeAssets", StringComparison.Ordinal), "dotnet add package limited the assets (a development dependency?):\n" + project);
 
-            // One build compiles the consumer for .NET 8, 9 and 10: each gets the runtime library its framework picks
-            // (.NET 8 and 9 once got netstandard2.0's, whose IAsyncEnumerable needs a package that was not declared: CS0012).
-            var build = DotNetCli.Run(app, BuildTimeout, null, new[] { "build", "PackageConsumer.csproj", "-c", "Release", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
+            // The long run's build compiles the consumer for .NET 8, 9 and 10: each gets the runtime library its framework
+            // picks (.NET 8 and 9 once got netstandard2.0's, whose IAsyncEnumerable needs a package that was not declared:
+            // CS0012). The quick run compiles the .NET 10 one, which it runs: the three compiles were a third of its time.
+            var frameworks = TestSize.IsLong ? Array.Empty<string>() : new[] { "-f", "net10.0" };
+            var build = DotNetCli.Run(app, BuildTimeout, null, new[] { "build", "PackageConsumer.csproj", "-c", "Release", "-p:TreatWarningsAsErrors=true" }.Concat(frameworks).Concat(DotNetCli.BuildSwitches).ToArray());
             Assert.True(build.Succeeded, "the consumer does not build against the package:\n" + build.Describe());
+
+            // The project file sets CallLogGenVerbose: the build summary shows at normal verbosity, one line per schema file,
+            // as a warning that warnings-as-errors leaves a warning.
+            var pageLine = MarkdownPage.ReplaceLineEndings("\n").Split('\n').ToList().FindIndex(l => l.StartsWith("| Column", StringComparison.Ordinal)) + 1;
+            foreach (var summary in new[]
+            {
+                $"warning CLG1030: schemas/app-audit.md: generated 1 type in PackageConsumer.Logs: AppAudit (table AppAudit, line {pageLine})",
+                "warning CLG1030: schemas/my-table.json: generated 1 type in PackageConsumer.Logs: MyTable (table MyTable, line 1)",
+            })
+            {
+                Assert.True(build.StandardOutput.Contains(summary, StringComparison.Ordinal), $"the build does not show '{summary}':\n" + build.Describe());
+            }
+
+            Assert.DoesNotContain("error CLG1030", build.StandardOutput, StringComparison.Ordinal);
 
             var run = DotNetCli.Run(app, RunTimeout, null, Path.Combine(app, "bin", "Release", "net10.0", "PackageConsumer.dll"));
             AssertOutput(run, ".NET 10", build);
 
             // Only the .NET 10 runtime is installed here: the .NET 8 build runs self-contained, on the .NET 8 runtime it
-            // carries, rather than rolled forward onto .NET 10 (which would hide a .NET 8 problem).
+            // carries, rather than rolled forward onto .NET 10 (which would hide a .NET 8 problem). The publish restores
+            // the runtime packs and takes most of this test's time, so it is part of the long run (CI's) only.
+            if (!TestSize.IsLong)
+            {
+                return;
+            }
+
             var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-            var publish = DotNetCli.Run(app, BuildTimeout, null, new[] { "publish", "PackageConsumer.csproj", "-c", "Release", "-f", "net8.0", "-r", rid, "--self-contained", "-p:TreatWarningsAsErrors=true" }.Concat(DotNetCli.BuildSwitches).ToArray());
+            var publish = DotNetCli.Run(app, BuildTimeout, null, new[] { "publish", "PackageConsumer.csproj", "-c", "Release", "-f", "net8.0", "-r", rid, "--self-contained", "-p:TreatWarningsAsErrors=true", "-p:CallLogGenVerbose=false" }.Concat(DotNetCli.BuildSwitches).ToArray());
             Assert.True(publish.Succeeded, "the consumer does not publish self-contained for .NET 8:\n" + publish.Describe());
+            // With the switch off the summary is an info again, which a build at normal verbosity does not print.
+            Assert.DoesNotContain("CLG1030", publish.StandardOutput, StringComparison.Ordinal);
             var net8 = DotNetCli.Start(Path.Combine(app, "bin", "Release", "net8.0", rid, "publish", "PackageConsumer"), app, RunTimeout, null);
             AssertOutput(net8, ".NET 8", publish);
         }
@@ -130,10 +155,12 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     {
         Assert.True(run.Succeeded, $"the consumer failed on {runtime}:\n" + run.Describe());
         var expected = string.Join("\n",
-            // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json).
+            // CallLogTables.All, in schema-file order (schemas/app-audit.md, then schemas/my-table.json), then the table named in the project file.
             "table AppAudit (TimeGenerated:datetime, UserName:string, DurationMs:long)",
             "table MyTable (TimeGenerated:datetime, Level:string)",
-            // The tables named in the project file (CallLogGenTable), both of them.
+            "table AZKVAuditLogs 51 columns, from the Azure Monitor table reference (2024-09)",
+            "routes Microsoft.KeyVault/vaults/AuditEvent",
+            // Both tables named in the project file (CallLogGenTable) reached the generator.
             "reference ACSBillingUsage AZKVAuditLogs 4",
             // The generated models, used as types.
             "model MyTable Warning 2026-01-02T03:04:05.0000000+00:00",
@@ -152,6 +179,54 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
             ? folder
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    [Fact]
+    public void The_callloggen_tool_installs_from_the_local_feed_and_runs()
+    {
+        var tool = _fixture.ToolResult;
+        Assert.True(tool.Process.Succeeded, "dotnet pack of the tool failed:\n" + tool.Process.Describe());
+        Assert.True(tool.PackagePath is not null, $"no CallLogGen.Tool.{_fixture.Version}.nupkg in {_fixture.Feed}:\n{tool.Process.Describe()}");
+        using (var archive = ZipFile.OpenRead(tool.PackagePath!))
+        {
+            var entries = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+            Assert.Contains("tools/net10.0/any/CallLogGen.Tool.dll", entries);
+            Assert.Contains("tools/net10.0/any/CallLogGen.dll", entries);
+            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+        }
+
+        using var consumer = new TempFolder("callloggen-tool");
+        // Only the test feed: a tool package carries its dependencies, so nothing else is asked for.
+        File.WriteAllText(consumer.Combine("nuget.config"), $$"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="callloggen-test-feed" value="{{System.Security.SecurityElement.Escape(_fixture.Feed)}}" />
+              </packageSources>
+            </configuration>
+            """);
+        var tools = consumer.Combine("tools");
+        var install = DotNetCli.Run(consumer.Path, AddPackageTimeout, null, "tool", "install", "--tool-path", tools, "--add-source", _fixture.Feed, "CallLogGen.Tool", "--version", _fixture.Version);
+        Assert.True(install.Succeeded, install.Describe());
+
+        var callloggen = Path.Combine(tools, OperatingSystem.IsWindows() ? "callloggen.exe" : "callloggen");
+        consumer.Write("app/schemas/traffic.json", "{\"Name\": \"Contoso_CL\", \"Properties\": [{\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"}, {\"Name\": \"SourcePort\", \"Type\": \"int\"}]}");
+        var app = consumer.Combine("app");
+        var version = DotNetCli.Start(callloggen, app, RunTimeout, null, "--version");
+        var table = DotNetCli.Start(callloggen, app, RunTimeout, null, "tables", "ACSBillingUsage");
+        var locked = DotNetCli.Start(callloggen, app, RunTimeout, null, "lock");
+        consumer.Write("app/schemas/traffic.json", "{\"Name\": \"Contoso_CL\", \"Properties\": [{\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"}, {\"Name\": \"SourcePort\", \"Type\": \"string\"}]}");
+        var check = DotNetCli.Start(callloggen, app, RunTimeout, null, "check", "--warnaserror");
+
+        Assert.True(version.Succeeded, version.Describe());
+        Assert.Equal(_fixture.Version, version.StandardOutput.Trim());
+        Assert.True(table.Succeeded, table.Describe());
+        Assert.Contains("  UsageType ", table.StandardOutput, StringComparison.Ordinal);
+        Assert.True(locked.Succeeded, locked.Describe());
+        Assert.True(File.Exists(consumer.Combine("app", "schemas", "callloggen.lock.json")), locked.Describe());
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("schemas/traffic.json(1,95): warning CLG1031: table 'Contoso_CL': column 'SourcePort' retyped from int to string", check.StandardOutput, StringComparison.Ordinal);
+    }
 
     private string PackagePathOrFail()
     {
@@ -191,9 +266,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
             <RootNamespace>PackageConsumer</RootNamespace>
             <CallLogGenNamespace>PackageConsumer.Logs</CallLogGenNamespace>
+            <CallLogGenVerbose>true</CallLogGenVerbose>
           </PropertyGroup>
           <ItemGroup>
-            <!-- Two tables of the built-in reference, by name: both must reach the generator. -->
+            <!-- Two tables of the built-in reference, by name, with no schema file: both must reach the generator. -->
             <CallLogGenTable Include="ACSBillingUsage;AZKVAuditLogs" />
           </ItemGroup>
         </Project>
@@ -204,11 +280,13 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         using System.Text;
         using PackageConsumer.Logs;
 
-        foreach (var table in CallLogTables.All.Where(t => t.TableName is not ("ACSBillingUsage" or "AZKVAuditLogs")))
+        // ACSBillingUsage is shown by the reference line below.
+        foreach (var table in CallLogTables.All.Where(t => t.TableName != "ACSBillingUsage"))
         {
-            Console.WriteLine("table " + table.TableName + " " + table.ToCslSchema());
+            Console.WriteLine("table " + table.TableName + " " + (table.Columns.Count <= 5 ? table.ToCslSchema() : table.Columns.Count + " columns, from the " + table.Columns[0].SourceFile));
         }
 
+        Console.WriteLine("routes " + string.Join(", ", AzkvAuditLogs.Schema.Routes));
         Console.WriteLine("reference " + AcsBillingUsage.Schema.TableName + " " + AzkvAuditLogs.Schema.TableName + " " + CallLogTables.All.Count);
 
         var record = new MyTable { TimeGenerated = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Level = "Warning" };

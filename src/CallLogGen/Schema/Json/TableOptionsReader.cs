@@ -41,10 +41,11 @@ internal static class TableOptionsReader
 
     // The options the format has, per object; the docs and the JSON Schema are tested against these lists.
     internal static readonly string[] RootProperties = { "$schema", "$comment", "tables" };
-    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "routes", "description", "standardColumns", "columns" };
+    internal static readonly string[] TableProperties = { "$comment", "tableName", "source", "typeName", "category", "routes", "description", "standardColumns", "acceptUndocumentedColumns", "columns" };
     internal static readonly string[] SourceProperties = { "$comment", "file", "table" };
     internal static readonly string[] RouteProperties = { "$comment", "resourceType", "category" };
-    internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality" };
+    internal static readonly string[] ColumnProperties = { "$comment", "column", "action", "rename", "type", "required", "propertyName", "description", "exportPath", "lowCardinality", "obsolete" };
+    internal static readonly string[] ObsoleteProperties = { "$comment", "reason", "replacement" };
     private static readonly string[] DropProperties = { "$comment", "column", "action" };
 
     /// <summary>
@@ -204,6 +205,7 @@ internal static class TableOptionsReader
             string? sourceFile = null, sourceTable = null, typeName = null, category = null, description = null;
             var standardColumns = StandardColumnSelection.None;
             EquatableArray<TableRoute>? routes = null;
+            var acceptUndocumented = false;
             var columns = new List<ColumnOptions>();
             var seenColumns = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             foreach (var member in Known(table, path, TableProperties))
@@ -245,6 +247,17 @@ internal static class TableOptionsReader
                         break;
                     case "standardColumns":
                         standardColumns = ReadStandardColumns(member.Value, memberPath);
+                        break;
+                    case "acceptUndocumentedColumns":
+                        if (member.Value.Kind is JsonKind.True or JsonKind.False)
+                        {
+                            acceptUndocumented = member.Value.Kind == JsonKind.True;
+                        }
+                        else
+                        {
+                            WrongType(member.Value, memberPath, "true or false");
+                        }
+
                         break;
                     case "columns":
                         if (member.Value is not JsonArray entries)
@@ -292,7 +305,7 @@ internal static class TableOptionsReader
             }
 
             return new TableOptions(tableName.Value, sourceFile, sourceTable, typeName, category, description,
-                standardColumns, columns.ToEquatableArray(), tableName.Span.ToSourceSpan(_file)) { Routes = routes };
+                standardColumns, columns.ToEquatableArray(), tableName.Span.ToSourceSpan(_file)) { Routes = routes, AcceptUndocumentedColumns = acceptUndocumented };
         }
 
         private void ReadSource(JsonNode node, string path, ref string? file, ref string? table)
@@ -469,6 +482,8 @@ internal static class TableOptionsReader
             bool? required = null;
             string? propertyName = null, description = null, exportPath = null;
             bool? lowCardinality = null;
+            ColumnObsolescence? obsolete = null;
+            SourceSpan? obsoleteLocation = null;
             foreach (var member in Known(entry, path, ColumnProperties))
             {
                 var memberPath = Path(path, member.Name);
@@ -562,6 +577,10 @@ internal static class TableOptionsReader
                         }
 
                         break;
+                    case "obsolete":
+                        obsolete = ReadObsolete(member.Value, memberPath) ?? obsolete;
+                        obsoleteLocation = JsonSpans.Head(member.Value).ToSourceSpan(_file);
+                        break;
                     default:
                         ReadString(member, memberPath, allowEmpty: true);
                         break;
@@ -586,13 +605,9 @@ internal static class TableOptionsReader
                     return null;
                 }
 
-                if (type is null)
+                // Without a type, the table's JSON schema or the Azure Monitor reference must give it: the resolver checks.
+                if (type is null && typeInvalid)
                 {
-                    if (!typeInvalid)
-                    {
-                        Invalid(JsonSpans.Head(entry), $"{path}: an \"add\" entry needs a \"type\"; this entry is skipped");
-                    }
-
                     return null;
                 }
             }
@@ -615,7 +630,57 @@ internal static class TableOptionsReader
             {
                 ExportPath = exportPath,
                 LowCardinality = lowCardinality,
+                Obsolete = obsolete,
+                ObsoleteLocation = obsolete is null ? null : obsoleteLocation,
             };
+        }
+
+        /// <summary><c>{"reason": "...", "replacement": "NewColumn"}</c>: a non-empty reason, and optionally the column that replaces this one.</summary>
+        private ColumnObsolescence? ReadObsolete(JsonNode node, string path)
+        {
+            if (node is not JsonObject value)
+            {
+                WrongType(node, path, "an object with \"reason\" and, optionally, \"replacement\"");
+                return null;
+            }
+
+            string? reason = null, replacement = null;
+            foreach (var member in Known(value, path, ObsoleteProperties))
+            {
+                var memberPath = Path(path, member.Name);
+                switch (member.Name)
+                {
+                    case "reason":
+                        reason = ReadString(member, memberPath, allowEmpty: false) ?? reason;
+                        break;
+                    case "replacement":
+                        if (member.Value is JsonString named && !IsLogAnalyticsName(named.Value))
+                        {
+                            Invalid(named.Span, $"{memberPath}: '{named.Value}' is not a Log Analytics column name (letters, digits and '_', not starting with a digit)");
+                        }
+                        else
+                        {
+                            replacement = ReadString(member, memberPath, allowEmpty: false) ?? replacement;
+                        }
+
+                        break;
+                    default:
+                        ReadString(member, memberPath, allowEmpty: true);
+                        break;
+                }
+            }
+
+            if (reason is null)
+            {
+                if (value.Get("reason") is null)
+                {
+                    Invalid(JsonSpans.Head(value), $"{path}: an obsolete column needs a \"reason\" (the message code that uses it gets); the mark is ignored");
+                }
+
+                return null;
+            }
+
+            return new ColumnObsolescence(reason, replacement);
         }
 
         /// <summary>

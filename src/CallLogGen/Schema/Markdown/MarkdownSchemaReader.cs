@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using CallLogGen.Diagnostics;
@@ -24,6 +25,14 @@ namespace CallLogGen.Schema.Markdown;
 /// </summary>
 internal static class MarkdownSchemaReader
 {
+    // What a published page gets wrong (a row that is no column, a name twice, a type no KQL type, a table with no
+    // column, a runaway line) is the page's quirk, not the user's mistake: Info, so that no docs page fails a build.
+    private static readonly HashSet<string> DocsQuirks = new(StringComparer.Ordinal)
+    {
+        DiagnosticCatalog.UnreadableColumn.Id, DiagnosticCatalog.DuplicateColumn.Id, DiagnosticCatalog.UnknownType.Id,
+        DiagnosticCatalog.InvalidName.Id, DiagnosticCatalog.EmptyTable.Id, DiagnosticCatalog.PathologicalLine.Id,
+    };
+
     // Built once; Markdig pipelines are immutable and thread-safe. The permissive (non-GFM) pipe tables keep
     // a code span holding '|' in one cell, as authors mean it.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -62,7 +71,7 @@ internal static class MarkdownSchemaReader
             tables.ToEquatableArray(),
             includes.ToEquatableArray(),
             EquatableArray<TableOptions>.Empty,
-            diagnostics.ToEquatableArray());
+            diagnostics.Select(d => DocsQuirks.Contains(d.Id) ? d.AsInfo() : d).ToEquatableArray());
     }
 
     private static void ReadInto(
@@ -75,7 +84,10 @@ internal static class MarkdownSchemaReader
 
         var buffer = new StringBuilder(256);
         var namer = new TableNamer(fileName);
+        var evidence = new EvidenceCollector(buffer, fileName);
         var reader = new MarkdownTableReader(map, parsed, buffer, diagnostics);
+        var firstTable = tables.Count;
+        var firstInclude = includes.Count;
 
         // Depth-first in document order, with an explicit stack: deeply nested quotes or lists cannot overflow it.
         var stack = new Stack<(ContainerBlock Container, int Next)>();
@@ -93,17 +105,24 @@ internal static class MarkdownSchemaReader
             switch (block)
             {
                 case HeadingBlock heading:
-                    namer.OnHeading(heading.Level, HeadingText(heading, buffer, out var isTab), isTab);
+                    var headingText = HeadingText(heading, buffer, out var isTab);
+                    namer.OnHeading(heading.Level, headingText, isTab);
+                    evidence.OnHeading(heading.Level, headingText);
                     break;
                 case Table table:
                     cancellationToken.ThrowIfCancellationRequested();
-                    ReadTable(table, reader, namer, buffer, tables, diagnostics, cancellationToken);
+                    ReadTable(table, reader, namer, evidence, buffer, tables, diagnostics, cancellationToken);
                     break;
                 case ParagraphBlock paragraph:
-                    FindIncludes(paragraph, parsed, map, namer, includes);
+                    evidence.OnParagraph(paragraph);
+                    FindIncludes(paragraph, parsed, map, namer, evidence, includes);
                     break;
-                case YamlFrontMatterBlock:
-                case CodeBlock:
+                case YamlFrontMatterBlock frontMatter:
+                    evidence.OnFrontMatter(frontMatter);
+                    break;
+                case CodeBlock code:
+                    evidence.OnCode(code);
+                    break;
                 case HtmlBlock:
                     break;
                 case ContainerBlock inner:
@@ -111,10 +130,21 @@ internal static class MarkdownSchemaReader
                     break;
             }
         }
+
+        // What only the whole page tells (every table it links to) reaches each table and include once the page is read.
+        for (var i = firstTable; i < tables.Count; i++)
+        {
+            tables[i] = tables[i] with { Evidence = evidence.Complete(tables[i].Evidence) };
+        }
+
+        for (var i = firstInclude; i < includes.Count; i++)
+        {
+            includes[i] = includes[i] with { Evidence = evidence.Complete(includes[i].Evidence) };
+        }
     }
 
     private static void ReadTable(
-        Table table, MarkdownTableReader reader, TableNamer namer, StringBuilder buffer,
+        Table table, MarkdownTableReader reader, TableNamer namer, EvidenceCollector evidence, StringBuilder buffer,
         List<SourceTable> tables, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         if (!MarkdownTableReader.TryGetLayout(table, buffer, out var layout))
@@ -124,7 +154,14 @@ internal static class MarkdownSchemaReader
 
         var headerAnchor = table.Count > 0 && table[0] is TableRow header && header.Count > 0 ? header[0].Span.Start : table.Span.Start;
         var location = reader.LineSpan(headerAnchor, table.Span.Start);
-        var baseName = namer.BaseName(Caption(table, buffer));
+        var caption = Caption(table, buffer);
+        var baseName = namer.BaseName(caption);
+        if (layout.NeedsLogContext && !evidence.SpeaksOfLogs(caption))
+        {
+            // "| Value | Description |" lists values (a dimension's, an enum's) far more often than a log's fields.
+            return;
+        }
+
         var foreign = reader.FindForeignType(table, layout);
         if (foreign is not null)
         {
@@ -135,17 +172,17 @@ internal static class MarkdownSchemaReader
         var name = namer.Reserve(baseName);
         if (reader.Read(table, layout, name, location, cancellationToken) is { } read)
         {
-            tables.Add(read);
+            tables.Add(read with { Evidence = evidence.ForTable(table, caption) });
         }
     }
 
-    private static void FindIncludes(ParagraphBlock paragraph, string parsed, SourceMap map, TableNamer namer, List<IncludeReference> includes)
+    private static void FindIncludes(ParagraphBlock paragraph, string parsed, SourceMap map, TableNamer namer, EvidenceCollector evidence, List<IncludeReference> includes)
     {
         var from = Math.Max(0, paragraph.Span.Start);
         var end = Math.Min(parsed.Length, paragraph.Span.End + 1);
         while (from < end && IncludeScanner.TryFindNext(parsed, from, end, out var start, out var length, out var target))
         {
-            includes.Add(new IncludeReference(target, namer.Reserve(namer.BaseName(null)), map.ParsedSpan(start, length)));
+            includes.Add(new IncludeReference(target, namer.Reserve(namer.BaseName(null)), map.ParsedSpan(start, length)) { Evidence = evidence.ForInclude() });
             from = start + length;
         }
     }

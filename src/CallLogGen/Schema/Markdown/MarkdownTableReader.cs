@@ -13,7 +13,10 @@ using SourceSpan = CallLogGen.Model.SourceSpan;
 namespace CallLogGen.Schema.Markdown;
 
 /// <summary>Which header cell plays which part in a schema table. Indexes are -1 where the table has no such column.</summary>
-internal readonly record struct SchemaTableLayout(int HeaderCount, int TypeIndex, int DescriptionIndex, int RequiredIndex);
+/// <see cref="LogAnalyticsNameIndex"/>: a column that gives each field's Log Analytics name, in a table of an export's fields
+/// (<c>| Azure Storage field or property | Azure Monitor Logs property | Description |</c>). <see cref="NeedsLogContext"/>: the
+/// first header is one that value lists use too (<c>Value</c>), so the page must say it documents a log.
+internal readonly record struct SchemaTableLayout(int HeaderCount, int TypeIndex, int DescriptionIndex, int RequiredIndex, int LogAnalyticsNameIndex = -1, bool NeedsLogContext = false);
 
 /// <summary>
 /// Decides whether a pipe table is a log schema and reads its rows into columns.
@@ -41,6 +44,20 @@ internal sealed class MarkdownTableReader
     private static readonly HashSet<string> NameHeaders = new(StringComparer.Ordinal)
     {
         "property", "propertyname", "name", "column", "columnname", "field", "fieldname", "dimension",
+    };
+
+    // First headers that value lists use as well: a schema table only where its section speaks of a log.
+    private static readonly HashSet<string> AmbiguousNameHeaders = new(StringComparer.Ordinal) { "value" };
+
+    // First headers of tables that map an export's fields to Log Analytics columns: a schema table only with that column.
+    private static readonly HashSet<string> ExportFieldHeaders = new(StringComparer.Ordinal)
+    {
+        "azurestoragefieldorproperty", "exportfield", "jsonfield", "fieldorproperty",
+    };
+
+    private static readonly HashSet<string> LogAnalyticsNameHeaders = new(StringComparer.Ordinal)
+    {
+        "azuremonitorlogsproperty", "azuremonitorlogscolumn", "loganalyticscolumn", "loganalyticsproperty", "loganalyticsname",
     };
 
     private static readonly HashSet<string> TypeHeaders = new(StringComparer.Ordinal) { "type", "datatype", "columntype" };
@@ -77,12 +94,13 @@ internal sealed class MarkdownTableReader
         }
 
         var headerCount = RealCellCount(header);
-        if (headerCount < 2 || !NameHeaders.Contains(MarkdownText.Key(MarkdownText.Plain((TableCell)header[0], buffer))))
+        var first = headerCount < 2 ? string.Empty : MarkdownText.Key(MarkdownText.Plain((TableCell)header[0], buffer));
+        if (!NameHeaders.Contains(first) && !AmbiguousNameHeaders.Contains(first) && !ExportFieldHeaders.Contains(first))
         {
             return false;
         }
 
-        int type = -1, description = -1, notes = -1, required = -1;
+        int type = -1, description = -1, notes = -1, required = -1, logAnalyticsName = -1;
         for (var i = 1; i < headerCount; i++)
         {
             var key = MarkdownText.Key(MarkdownText.Plain((TableCell)header[i], buffer));
@@ -102,6 +120,15 @@ internal sealed class MarkdownTableReader
             {
                 required = i;
             }
+            else if (logAnalyticsName < 0 && LogAnalyticsNameHeaders.Contains(key))
+            {
+                logAnalyticsName = i;
+            }
+        }
+
+        if (ExportFieldHeaders.Contains(first) && logAnalyticsName < 0)
+        {
+            return false;
         }
 
         if (description < 0)
@@ -114,7 +141,7 @@ internal sealed class MarkdownTableReader
             return false;
         }
 
-        layout = new SchemaTableLayout(headerCount, type, description, required);
+        layout = new SchemaTableLayout(headerCount, type, description, required, logAnalyticsName, AmbiguousNameHeaders.Contains(first));
         return true;
     }
 
@@ -206,6 +233,18 @@ internal sealed class MarkdownTableReader
         var cells = ReadCells(row, layout.HeaderCount);
         var nameCell = cells[0];
         var name = ColumnName(nameCell);
+        if (layout.LogAnalyticsNameIndex >= 0)
+        {
+            // The field's Log Analytics name where the table gives one; a field Log Analytics does not keep ("n/a") is no column.
+            var logAnalytics = ColumnName(cells[layout.LogAnalyticsNameIndex]);
+            if (logAnalytics.Length == 0 || MarkdownText.Key(logAnalytics) is "na" or "none")
+            {
+                return null;
+            }
+
+            nameCell = cells[layout.LogAnalyticsNameIndex];
+            name = logAnalytics;
+        }
         if (name.Length == 0)
         {
             var rowIsEmpty = true;
@@ -242,7 +281,7 @@ internal sealed class MarkdownTableReader
             if (text.Length != 0)
             {
                 typeText = text;
-                if (KqlTypes.TryParse(text, out var parsed))
+                if (KqlTypes.TryParseFromDocs(text, out var parsed))
                 {
                     type = parsed;
                 }

@@ -7,7 +7,8 @@ using static CallLogGen.Tests.Runtime.Kql.LiteralOracle;
 namespace CallLogGen.Tests.Runtime.Kql;
 
 /// <summary>
-/// Property tests: for every literal type, 10,000 random values (CsCheck, seed logged; replay with
+/// Property tests: for every literal type, 10,000 random values in the long run and 1,000 from a fixed seed by default
+/// (CsCheck, see <see cref="CallLogGen.Tests.Infrastructure.TestSize"/>; seed logged; replay with
 /// CALLLOGGEN_KQL_SEED) rendered into <c>T | where Column == literal</c> and read back by the Kusto parser
 /// (<see cref="LiteralOracle"/>): no diagnostics, one literal, the same value, the same syntax as a plain query.
 /// The first <see cref="Analyzed"/> of each run go through full semantic analysis, the rest are parsed only.

@@ -93,14 +93,13 @@ public class TableOptionsReaderTests
             ("CLG1015", JsonAssert.Find(text, "\"TenantID\""), "TenantID"),
             ("CLG1014", JsonAssert.Find(text, "\"remove\""), "tables[0].columns[0].action: 'remove' is not an action; use \"update\", \"drop\" or \"add\"; this entry is skipped"),
             ("CLG1006", JsonAssert.Find(text, "\"Double\""), "b"),
-            ("CLG1014", JsonAssert.Find(text, "\"nmae\""), "tables[0].columns[2].nmae: unknown property 'nmae' (known: $comment, column, action, rename, type, required, propertyName, description, exportPath, lowCardinality)"),
+            ("CLG1014", JsonAssert.Find(text, "\"nmae\""), "tables[0].columns[2].nmae: unknown property 'nmae' (known: $comment, column, action, rename, type, required, propertyName, description, exportPath, lowCardinality, obsolete)"),
             ("CLG1014", JsonAssert.Find(text, "\"yes\""), "tables[0].columns[2].required: expected true or false, found a string"),
-            ("CLG1014", JsonAssert.Find(text, "{ \"column\": \"d\""), "tables[0].columns[3]: an \"add\" entry needs a \"type\"; this entry is skipped"),
             ("CLG1014", JsonAssert.Find(text, "\"type\": \"string\""), "tables[0].columns[4].type: a \"drop\" entry takes only \"column\" and \"action\"; \"type\" is ignored"),
             ("CLG1014", JsonAssert.Find(text, "\"Time Generated\""), "tables[0].columns[5].rename: 'Time Generated' is not a Log Analytics column name (letters, digits and '_', not starting with a digit)"),
             ("CLG1014", (17, 4), "tables[1]: a table needs a \"tableName\" (its Log Analytics name); this entry is skipped"),
             ("CLG1014", JsonAssert.Find(text, "\"Bad-Name\""), "tables[2].tableName: 'Bad-Name' is not a Log Analytics table name (letters, digits and '_', not starting with a digit)"),
-            ("CLG1014", JsonAssert.Find(text, "\"sauce\""), "tables[3].sauce: unknown property 'sauce' (known: $comment, tableName, source, typeName, category, routes, description, standardColumns, columns)"),
+            ("CLG1014", JsonAssert.Find(text, "\"sauce\""), "tables[3].sauce: unknown property 'sauce' (known: $comment, tableName, source, typeName, category, routes, description, standardColumns, acceptUndocumentedColumns, columns)"),
         };
         Assert.Equal(
             expected.Select(e => $"{e.Id} {e.At} {e.Message}"),
@@ -116,6 +115,7 @@ public class TableOptionsReaderTests
             {
                 Column("b", ColumnAction.Update, type: "Double"),
                 Column("c", ColumnAction.Update),
+                Column("d", ColumnAction.Add),
                 Column("e", ColumnAction.Drop),
                 Column("f", ColumnAction.Update),
                 Column("g", ColumnAction.Update, propertyName: "G"),

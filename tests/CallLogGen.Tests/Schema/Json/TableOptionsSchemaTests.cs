@@ -90,6 +90,8 @@ public class TableOptionsSchemaTests
         """{"tables": [{"tableName": "T", "columns": [{"column": "x", "action": "drop", "$comment": "gone"}]}]}""",
         """{"tables": [{"tableName": "T", "columns": [{"column": "New_1", "action": "add", "type": "dynamic", "required": false, "propertyName": "New1", "description": ""}]}]}""",
         """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "update"}, {"column": "b", "type": "timespan", "required": true}]}]}""",
+        """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "Gone soon.", "replacement": "B", "$comment": "x"}}]}]}""",
+        """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "Gone soon."}}]}]}""",
     };
 
     [Theory]
@@ -138,11 +140,19 @@ public class TableOptionsSchemaTests
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "rename": "1abc"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "propertyName": ""}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "nmae": "b"}]}]}""", "CLG1014" },
-        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add"}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "acceptUndocumentedColumns": "yes"}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "routes": [{"resourceType": "Microsoft.Contoso/widgets"}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "routes": [{"category": "Usage", "kind": "x"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a b", "action": "add", "type": "string"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add", "type": "string", "rename": "B"}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "required": true}]}]}""", "CLG1014" },
         { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "type": "string"}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": true}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": ""}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "x", "replacement": "b c"}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "obsolete": {"reason": "x", "since": "2024"}}]}]}""", "CLG1014" },
+        { """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "drop", "obsolete": {"reason": "x"}}]}]}""", "CLG1014" },
     };
 
     [Theory]
@@ -154,6 +164,14 @@ public class TableOptionsSchemaTests
         Assert.Equal(SchemaFormat.TableOptions, document.Format);
         Assert.Contains(id, document.Diagnostics.Select(d => d.Id));
         Assert.All(document.Diagnostics, d => Assert.Contains(d.Id, new[] { "CLG1006", "CLG1014", "CLG1015" }));
+    }
+
+    [Fact]
+    public void Both_accept_an_add_without_a_type_which_the_resolver_takes_from_the_real_table()
+    {
+        const string Text = """{"tables": [{"tableName": "T", "columns": [{"column": "a", "action": "add"}]}]}""";
+        Assert.True(IsValid(Text, out var errors), errors);
+        Assert.Empty(Read(Text).Diagnostics);
     }
 
     [Theory]
@@ -186,6 +204,7 @@ public class TableOptionsDocumentationTests
             ("source", TableOptionsReader.SourceProperties),
             ("route", TableOptionsReader.RouteProperties),
             ("column", TableOptionsReader.ColumnProperties),
+            ("obsolete", TableOptionsReader.ObsoleteProperties),
         })
         {
             foreach (var name in names.Where(n => n != "$comment"))
@@ -221,6 +240,7 @@ public class TableOptionsDocumentationTests
             "root" => root.GetProperty("properties"),
             "source" => definitions.GetProperty("table").GetProperty("properties").GetProperty("source").GetProperty("properties"),
             "route" => definitions.GetProperty("table").GetProperty("properties").GetProperty("routes").GetProperty("items").GetProperty("properties"),
+            "obsolete" => definitions.GetProperty("column").GetProperty("properties").GetProperty("obsolete").GetProperty("properties"),
             _ => definitions.GetProperty(owner).GetProperty("properties"),
         };
         Assert.True(properties.TryGetProperty(name, out _), $"the JSON Schema does not declare the {owner} option '{name}'");
