@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 files=${1:-500}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 cat > "$work/Cost.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -22,7 +22,7 @@ cat > "$work/Cost.csproj" <<XML
   <ItemGroup>
     <Analyzer Include="$repo/src/CallLogGen/bin/Release/netstandard2.0/CallLogGen.dll" />
     <Analyzer Include="$repo/src/CallLogGen/bin/Release/netstandard2.0/Markdig.dll" />
-    <Reference Include="$repo/src/CallLogGen.Runtime/bin/Release/net10.0/CallLogGen.Runtime.dll" />
+    <Reference Include="$repo/src/CallLogGen.Runtime/bin/Release/net8.0/CallLogGen.Runtime.dll" />
   </ItemGroup>
 </Project>
 XML

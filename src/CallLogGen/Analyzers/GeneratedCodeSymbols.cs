@@ -15,7 +15,7 @@ internal static class GeneratedCodeSymbols
     public static bool Is(ITypeSymbol? type, GeneratedShape.RuntimeType runtimeType) =>
         type?.OriginalDefinition is INamedTypeSymbol definition
         && definition.MetadataName == runtimeType.Name
-        && definition.ContainingNamespace?.ToDisplayString() == runtimeType.Namespace;
+        && IsNamespace(definition.ContainingNamespace, runtimeType.Namespace);
 
     /// <summary>The typed columns of a generated <c>KqlColumns</c> class: its public instance fields.</summary>
     public static IEnumerable<IFieldSymbol> Columns(INamedTypeSymbol columnsType)
@@ -31,7 +31,7 @@ internal static class GeneratedCodeSymbols
 
     /// <summary>Whether <paramref name="type"/> is in the runtime's typed KQL namespace (typed columns, queries, aggregations).</summary>
     public static bool IsKqlType(INamedTypeSymbol? type) =>
-        type?.ContainingNamespace is { } ns && ns.ToDisplayString() == GeneratedShape.KqlNamespace;
+        IsNamespace(type?.ContainingNamespace, GeneratedShape.KqlNamespace);
 
     /// <summary>
     /// The KQL name of a generated column: a model property, or a field of its <c>KqlColumns</c>. It is the model property's
@@ -69,5 +69,26 @@ internal static class GeneratedCodeSymbols
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ns"/> is the namespace <paramref name="dottedName"/>, compared part by part from the innermost:
+    /// the analyzers ask this for every invocation they see, and a display string would be built each time.
+    /// </summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string dottedName)
+    {
+        var end = dottedName.Length;
+        for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            var start = end - ns.Name.Length;
+            if (start < 0 || string.CompareOrdinal(dottedName, start, ns.Name, 0, ns.Name.Length) != 0 || (start > 0 && dottedName[start - 1] != '.'))
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return ns is not null && end == -1;
     }
 }

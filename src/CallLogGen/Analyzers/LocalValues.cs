@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,11 +14,9 @@ namespace CallLogGen.Analyzers;
 /// </summary>
 internal static class LocalValues
 {
-    // The scan of a local's scope is the same for every reference to it (and every rule asks): kept per symbol.
-    private static readonly ConditionalWeakTable<ILocalSymbol, object> WrittenAgain = new();
-    private static readonly object Yes = new();
-    private static readonly object No = new();
-
+    // The scan of a local's scope is not kept: a table of answers per symbol (a ConditionalWeakTable) cost more than the
+    // scans it saved, because every local's first entry takes the table's lock while the compiler runs analyzers on
+    // several threads (docs/performance.md, "Analyzers' share of a build"). The scan compares names before it binds.
     /// <summary>The operation the local <paramref name="reference"/> reads holds there; null where that is not known.</summary>
     public static IOperation? InitialValue(ILocalReferenceOperation reference)
     {
@@ -33,8 +30,7 @@ internal static class LocalValues
             return null;
         }
 
-        var written = WrittenAgain.GetValue(local, symbol => IsWrittenAgain(symbol, declarator, model) ? Yes : No);
-        return written == No ? model.GetOperation(value) : null;
+        return IsWrittenAgain(local, declarator, model) ? null : model.GetOperation(value);
     }
 
     private static bool IsWrittenAgain(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model)
