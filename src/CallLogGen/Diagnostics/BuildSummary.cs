@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CallLogGen.Catalog;
 using CallLogGen.Model;
 using Microsoft.CodeAnalysis;
 
@@ -19,19 +20,49 @@ internal static class BuildSummary
     /// <summary>The build property that raises the summary to a warning (the props pass it on as a CompilerVisibleProperty).</summary>
     public const string VerboseProperty = "build_property.CallLogGenVerbose";
 
-    /// <summary>The lines, in schema-file order, from what the resolved tables already carry: where each came from, its names.</summary>
+    /// <summary>
+    /// The lines, by schema file (the built-in reference last), from what the resolved tables already carry: where each
+    /// came from, its names. A table documented on several pages (CLG1025) is named on each of them, with the page whose
+    /// table it is, so that no page's table seems to have gone missing.
+    /// </summary>
     public static EquatableArray<BuildSummaryLine> Lines(EquatableArray<TableSpec> tables)
     {
-        var lines = new List<BuildSummaryLine>();
-        foreach (var source in tables.GroupBy(t => t.SourcePath, StringComparer.Ordinal))
+        var entries = new Dictionary<string, (string Namespace, List<string> Types)>(StringComparer.Ordinal);
+        void Add(string path, string ns, string entry)
         {
-            var types = source.Select(t => t.TypeName + " (table " + t.TableName
-                + (t.SourceLine > 0 ? ", line " + t.SourceLine.ToString(CultureInfo.InvariantCulture) : string.Empty) + ")");
-            lines.Add(new BuildSummaryLine(source.Key, source.First().Namespace, types.ToEquatableArray()));
+            if (!entries.TryGetValue(path, out var line))
+            {
+                entries[path] = line = (ns, new List<string>());
+            }
+
+            line.Types.Add(entry);
         }
 
-        return lines.ToEquatableArray();
+        foreach (var table in tables)
+        {
+            Add(table.SourcePath, table.Namespace, Entry(table, table.SourceLine, mergedWith: null));
+        }
+
+        foreach (var table in tables)
+        {
+            foreach (var page in table.OtherPages)
+            {
+                Add(page.Path, table.Namespace, Entry(table, page.Line, mergedWith: table.SourcePath + ", line " + table.SourceLine.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return entries
+            .OrderBy(e => e.Key == AzureMonitorCatalog.SourceLabel ? 1 : 0)
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new BuildSummaryLine(e.Key, e.Value.Namespace, e.Value.Types.ToEquatableArray()))
+            .ToEquatableArray();
     }
+
+    private static string Entry(TableSpec table, int line, string? mergedWith) =>
+        table.TypeName + " (table " + table.TableName
+        + (line > 0 ? ", line " + line.ToString(CultureInfo.InvariantCulture) : string.Empty)
+        + (mergedWith is null ? string.Empty : ", one model with " + mergedWith)
+        + ")";
 
     public static Diagnostic ToDiagnostic(BuildSummaryLine line, bool verbose) => Diagnostic.Create(
         DiagnosticCatalog.BuildSummary,

@@ -16,4 +16,11 @@ internal sealed record TableSpec(
     string SourcePath,
     int SourceLine,
     EquatableArray<ColumnSpec> Columns,
-    EquatableArray<TableRoute> Routes);
+    EquatableArray<TableRoute> Routes)
+{
+    /// <summary>
+    /// The other docs tables merged into this one (the same table on several pages, CLG1025), in path order; empty for
+    /// most tables. Only the build summary reads them, so that each page says what became of its table.
+    /// </summary>
+    public EquatableArray<TablePlace> OtherPages { get; init; }
+}

@@ -543,7 +543,15 @@ internal sealed class TableBuilder
             primary?.RelativePath ?? AzureMonitorCatalog.SourceLabel,
             primary is null ? 0 : primary.Table.Location.Line + 1,
             columns.ToEquatableArray(),
-            routes);
+            routes)
+        {
+            OtherPages = _group.DocumentTables
+                .Where(d => d != primary)
+                .Select(d => new TablePlace(d.RelativePath, d.Table.Location.Line + 1))
+                .OrderBy(p => p.Path, StringComparer.Ordinal)
+                .ThenBy(p => p.Line)
+                .ToEquatableArray(),
+        };
     }
 
     /// <summary>

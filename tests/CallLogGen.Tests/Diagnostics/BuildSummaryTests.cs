@@ -55,6 +55,27 @@ public class BuildSummaryTests
         Assert.StartsWith("| Column", pageLines[11 - 1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_table_documented_on_several_pages_is_named_on_each_page_with_the_page_whose_table_it_is()
+    {
+        // The same real table (its heading names it) on two pages, the second with a table of its own after it.
+        const string Audit = "# SentinelAudit table columns\n\n| ColumnName | ColumnType | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| OperationName | string | What. |\n| Status | string | How. |\n";
+        var run = new GeneratorHarness(new[]
+        {
+            new SchemaInput("schemas/b.md", Audit + "\n# Extra\n\n| Column | Type |\n|---|---|\n| TimeGenerated | datetime |\n| E1 | string |\n"),
+            new SchemaInput("schemas/a.md", "Intro.\n\n" + Audit),
+        }).Run();
+
+        Assert.Equal(
+            new[]
+            {
+                "schemas/a.md: generated 1 type in Contoso.CallLogs: SentinelAudit (table SentinelAudit, line 5)",
+                "schemas/b.md: generated 2 types in Contoso.CallLogs: Extra (table Extra, line 11), SentinelAudit (table SentinelAudit, line 3, one model with schemas/a.md, line 5)",
+            },
+            Summary(run).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Single(run.Sources.Values, source => source.Contains("public partial class SentinelAudit\n", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("true", DiagnosticSeverity.Warning)]
     [InlineData("True", DiagnosticSeverity.Warning)]
