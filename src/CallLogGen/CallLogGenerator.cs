@@ -34,6 +34,7 @@ public sealed class CallLogGenerator : IIncrementalGenerator
         public const string BuiltTables = nameof(BuiltTables);
         public const string ResolvedSchema = nameof(ResolvedSchema);
         public const string Tables = nameof(Tables);
+        public const string EmittedTables = nameof(EmittedTables);
         public const string LanguageSupport = nameof(LanguageSupport);
         public const string TablesIndex = nameof(TablesIndex);
         public const string BuildSummary = nameof(BuildSummary);
@@ -109,7 +110,13 @@ public sealed class CallLogGenerator : IIncrementalGenerator
             .SelectMany(static (schema, _) => schema.Tables.AsImmutableArray())
             .WithTrackingName(Steps.Tables);
 
-        context.RegisterSourceOutput(tables.Combine(languageSupport), static (output, pair) =>
+        // The emitters never read the other pages of a merged table (only the build summary does): without them, moving
+        // such a table on one of its other pages re-emits nothing.
+        var emittedTables = tables
+            .Select(static (table, _) => table.OtherPages.IsEmpty ? table : table with { OtherPages = EquatableArray<TablePlace>.Empty })
+            .WithTrackingName(Steps.EmittedTables);
+
+        context.RegisterSourceOutput(emittedTables.Combine(languageSupport), static (output, pair) =>
         {
             if (IsSupported(pair.Right))
             {

@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
+using CallLogGen.Diagnostics;
 using CallLogGen.Model;
 using CallLogGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -43,8 +45,8 @@ public class CachingTests
         foreach (var step in new[]
         {
             CallLogGenerator.Steps.Settings, CallLogGenerator.Steps.SchemaFiles, CallLogGenerator.Steps.SchemaDocuments,
-            CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.TablesIndex,
-            CallLogGenerator.Steps.LanguageSupport, CallLogGenerator.Steps.BuildSummary, CallLogGenerator.Steps.LockFile,
+            CallLogGenerator.Steps.SchemaPlan, CallLogGenerator.Steps.BuiltTables, CallLogGenerator.Steps.ResolvedSchema, CallLogGenerator.Steps.Tables, CallLogGenerator.Steps.EmittedTables,
+            CallLogGenerator.Steps.TablesIndex, CallLogGenerator.Steps.LanguageSupport, CallLogGenerator.Steps.BuildSummary, CallLogGenerator.Steps.LockFile,
         })
         {
             var reasons = run.StepReasons(step);
@@ -113,6 +115,26 @@ public class CachingTests
         Assert.Equal(1, built.Count(r => r == IncrementalStepRunReason.Cached));
         Assert.Equal(before.Sources[gateway.Key], run.Sources[gateway.Key]);
         Assert.Contains(Edited, string.Concat(run.Sources.Where(s => s.Key.StartsWith("schemas_redis.md", StringComparison.Ordinal)).Select(s => s.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moving_a_merged_table_on_one_of_its_other_pages_re_emits_nothing_but_tells_the_build_summary()
+    {
+        const string Audit = "# SentinelAudit table columns\n\n| ColumnName | ColumnType | Description |\n|---|---|---|\n| TimeGenerated | datetime | When. |\n| Status | string | How. |\n";
+        var harness = GeneratorHarness.ForFiles(("schemas/a.md", Audit), ("schemas/b.md", Audit));
+        var before = harness.Run();
+        var summaryBefore = before.WithId(DiagnosticCatalog.BuildSummary.Id).Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+
+        harness.EditSchema("schemas/b.md", "A new paragraph.\n\n" + Audit);
+        var run = harness.Run();
+
+        // The resolved table changed (its other page moved); what the emitters get did not.
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(TableOutputs(run)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(run.StepReasons(CallLogGenerator.Steps.EmittedTables)));
+        Assert.Contains(IncrementalStepRunReason.Modified, run.StepReasons(CallLogGenerator.Steps.BuildSummary));
+        var summary = run.WithId(DiagnosticCatalog.BuildSummary.Id).Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(summaryBefore, line => line.Contains("schemas/b.md: generated 1 type in Contoso.CallLogs: SentinelAudit (table SentinelAudit, line 3, one model with schemas/a.md, line 3)", StringComparison.Ordinal));
+        Assert.Contains(summary, line => line.Contains("schemas/b.md: generated 1 type in Contoso.CallLogs: SentinelAudit (table SentinelAudit, line 5, one model with schemas/a.md, line 3)", StringComparison.Ordinal));
     }
 
     [Theory]
