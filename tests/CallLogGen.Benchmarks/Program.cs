@@ -7,7 +7,7 @@ namespace CallLogGen.Benchmarks;
 /// and quick stopwatch timings, in a few seconds. <c>--check-serializers</c>: every JSON reader once over the
 /// serializer benchmarks' data, checked to agree. <c>--output-size</c>: bytes of C# per column for real tables
 /// and the cost of generating and compiling every table of the built-in reference (<c>--write dir</c> keeps the reference
-/// pages' generated files). <c>--unmapped-cost</c>: the generated reader with and without
+/// pages' generated files). <c>--compile-parts dir</c>: what each part of the generated code costs to compile. <c>--unmapped-cost</c>: the generated reader with and without
 /// the export fields the table has no column for. Anything else goes to BenchmarkDotNet
 /// (<c>--filter '*'</c>, <c>--job short</c>, <c>--job Dry</c>, <c>--list flat</c>...).
 /// </summary>
@@ -24,6 +24,11 @@ public static class Program
         {
             var write = Array.IndexOf(args, "--write");
             return OutputSize.Run(Console.Out, write >= 0 && write + 1 < args.Length ? args[write + 1] : null);
+        }
+
+        if (Array.IndexOf(args, "--compile-parts") is var parts and >= 0 && parts + 1 < args.Length)
+        {
+            return CompileParts.Run(Console.Out, args[parts + 1]);
         }
 
         if (args.Contains("--unmapped-cost", StringComparer.Ordinal))
