@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -25,9 +24,6 @@ public static class CompileParts
             return 2;
         }
 
-        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(TableSchema).Assembly.Location))
-            .ToList();
         var asGenerated = ("as generated", (Func<string, string>)(text => text));
         var variants = new (string Name, Func<string, string> Change)[]
         {
@@ -49,7 +45,7 @@ public static class CompileParts
         var ok = true;
         foreach (var (name, change) in order)
         {
-            ok &= Compile(output, name, files.Select(f => (f.Path, change(f.Text))).ToList(), references);
+            ok &= Compile(output, name, files.Select(f => (f.Path, change(f.Text))).ToList());
         }
 
         return ok ? 0 : 1;
@@ -59,29 +55,20 @@ public static class CompileParts
     private static string WithoutSwitch(string text, string method) =>
         Regex.Replace(text, @"(protected override void " + method + @"\([^)]*\)\n\s*\{\n)\s*switch \(c\)\n\s*\{\n(?:.*\n)*?\s*\}\n", "$1");
 
-    private static bool Compile(TextWriter output, string name, List<(string Path, string Text)> files, List<MetadataReference> references)
+    private static bool Compile(TextWriter output, string name, List<(string Path, string Text)> files)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Path)).ToList();
-        var compilation = CSharpCompilation.Create(
+        var compile = CompileTiming.Of(CSharpCompilation.Create(
             "AllTables",
-            trees,
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var start = Stopwatch.GetTimestamp();
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        using var assembly = new MemoryStream();
-        var emitted = compilation.Emit(assembly);
-        var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        process.Refresh();
-        output.WriteLine(Invariant($"{name,-48} {files.Sum(f => f.Text.Length),12:N0} chars  {wall,5:F1} s  (CPU {(process.TotalProcessorTime - cpu).TotalSeconds,5:F1} s)  {assembly.Length:N0} bytes"));
-        foreach (var error in errors.Take(3))
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Path)),
+            OutputSize.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable)));
+        output.WriteLine(Invariant($"{name,-48} {files.Sum(f => f.Text.Length),12:N0} chars  {compile.Wall,5:F1} s  (CPU {compile.Cpu,5:F1} s)  {compile.Size:N0} bytes"));
+        foreach (var error in compile.Errors.Take(3))
         {
             output.WriteLine("  " + error);
         }
 
-        return errors.Count == 0 && emitted.Success;
+        return compile.Succeeded;
     }
 }

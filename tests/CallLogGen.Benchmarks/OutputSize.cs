@@ -24,7 +24,8 @@ namespace CallLogGen.Benchmarks;
 /// </summary>
 public static class OutputSize
 {
-    private static readonly ImmutableArray<MetadataReference> References =
+    /// <summary>What generated code compiles against: .NET 10's reference assemblies and the runtime library.</summary>
+    internal static readonly ImmutableArray<MetadataReference> References =
         Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(TableSchema).Assembly.Location))
@@ -93,29 +94,20 @@ public static class OutputSize
 
         var allBytes = generated.Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
         var allColumns = AzureMonitorCatalog.Instance.Tables.Sum(t => (long)t.Columns.Count);
-        // The compile as csc does it (every diagnostic, then the assembly), twice on fresh compilations of the same trees:
-        // first as a new compiler process meets it (Roslyn's own code still being JIT-compiled), then as the shared
-        // compiler server does. CPU time is summed over the compiler's threads, and is less moved by other load.
-        var compiles = new List<(double Wall, double Cpu, EmitResult Result, long Size)>();
+        // The compile as csc does it, twice on fresh compilations of the same trees: first as a new compiler process meets
+        // it (Roslyn's own code still being JIT-compiled), then as the shared compiler server does.
+        var compiles = new List<CompileTiming>();
         for (var i = 0; i < 2; i++)
         {
-            var fresh = allCompilation!.RemoveAllSyntaxTrees().AddSyntaxTrees(allCompilation.SyntaxTrees);
-            using var process = Process.GetCurrentProcess();
-            var cpu = process.TotalProcessorTime;
-            var start = Stopwatch.GetTimestamp();
-            using var assembly = new MemoryStream();
-            var problems = fresh.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-            var emitted = fresh.Emit(assembly);
-            var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            process.Refresh();
-            compiles.Add((wall, (process.TotalProcessorTime - cpu).TotalSeconds, emitted, assembly.Length));
-            ok &= emitted.Success && problems == 0;
+            var compile = CompileTiming.Of(allCompilation!.RemoveAllSyntaxTrees().AddSyntaxTrees(allCompilation.SyntaxTrees));
+            compiles.Add(compile);
+            ok &= compile.Succeeded;
         }
 
         output.WriteLine("| tables | columns | files | bytes | bytes per column | generator (median of 3) | compile, first (CPU) | compile, second (CPU) | assembly |");
         output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         output.WriteLine(Invariant($"| {AzureMonitorCatalog.Instance.Tables.Count} | {allColumns} | {generated.Length} | {allBytes:N0} | {(double)allBytes / allColumns:F0} | {times[1]:F2} s | {compiles[0].Wall:F1} s ({compiles[0].Cpu:F1} s) | {compiles[1].Wall:F1} s ({compiles[1].Cpu:F1} s) | {compiles[1].Size:N0} bytes |"));
-        foreach (var error in compiles[0].Result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10))
+        foreach (var error in compiles[0].Errors.Take(10))
         {
             output.WriteLine(error.ToString());
         }
